@@ -1,0 +1,67 @@
+/**
+ * Folders that appear complete or not at all: everything is written into `<target>.partial/` and the folder is
+ * renamed to `<target>` only after every file is flushed. A crash leaves only a `.partial` folder behind.
+ */
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export class FolderExistsError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} already exists and is not empty: choose another output folder, or pass --overwrite to replace it`);
+    this.name = 'FolderExistsError';
+  }
+}
+
+/** Writes bytes and flushes them to disk before returning. */
+export function writeFileSynced(path: string, data: Uint8Array | string): void {
+  const fd = openSync(path, 'w');
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function partialPath(target: string): string {
+  return target.replace(/[\\/]+$/, '') + '.partial';
+}
+
+/** Creates a fresh `<target>.partial/` (removing a stale one) after checking that `<target>` may be written. */
+export function beginAtomicFolder(target: string, overwrite: boolean): string {
+  if (existsSync(target) && readdirSync(target).length > 0 && !overwrite) throw new FolderExistsError(target);
+  const partial = partialPath(target);
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  return partial;
+}
+
+function fsyncDir(path: string): void {
+  try {
+    const fd = openSync(path, 'r');
+    try { fsyncSync(fd); } finally { closeSync(fd); }
+  } catch {
+    // directories cannot be opened for fsync on every platform (Windows); the rename is still atomic there
+  }
+}
+
+/** Renames the finished `<target>.partial/` to `<target>` (replacing an old one when allowed). */
+export function commitAtomicFolder(target: string): void {
+  const partial = partialPath(target);
+  fsyncDir(partial);
+  if (existsSync(target)) rmSync(target, { recursive: true, force: true });
+  renameSync(partial, target);
+  fsyncDir(dirname(target) || '.');
+}
+
+export function abandonAtomicFolder(target: string): void {
+  rmSync(partialPath(target), { recursive: true, force: true });
+}
+
+export function subdir(root: string, ...parts: string[]): string {
+  const p = join(root, ...parts);
+  mkdirSync(p, { recursive: true });
+  return p;
+}

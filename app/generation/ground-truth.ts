@@ -1,0 +1,87 @@
+/**
+ * `buildGroundTruth(preset)`: the steps of `generate_drifting_recording` (spikeinterface/generation/
+ * drifting_generator.py) in the same order and with the same seeds — sorting, probe, unit locations,
+ * displacement, unit params, static templates, templates at every displacement step, max channels, noise
+ * model, amplitude factors — plus the per-spike displacement step that `InjectDriftingTemplatesRecording`
+ * picks. Pure: no file, no clock; the same preset and seed give the same ground truth.
+ */
+import { resolveParams, type ResolvedParams } from '../presets/resolve.ts';
+import { PresetProblemError, type Problem } from '../presets/problems.ts';
+import type { PresetV1 } from '../presets/types.ts';
+import type { Probe } from '../probes/probe.ts';
+import type { GroundTruth } from './ground-truth-types.ts';
+import { buildDisplacement, displacementIndicesFor, staticStepIndexFor } from './ground-truth-motion.ts';
+import { buildNoiseModel } from './ground-truth-noise.ts';
+import { buildProbe } from './ground-truth-probe.ts';
+import { buildSpikes } from './ground-truth-spikes.ts';
+import { generateTemplates, msToSamples } from './templates.ts';
+import { buildTemplatesAtSteps } from './templates-at-steps.ts';
+import { synthesizeAmplitudeFactor } from './sorting-amplitude.ts';
+import { ensureSeed } from './sorting-seed.ts';
+import { ensureUnitParams } from './unit-params.ts';
+import { generateUnitLocations, maxChannelIndex } from './unit-locations.ts';
+
+export interface BuildOptions {
+  /** A probe fetched beforehand from the probeinterface library, for `probe_name: "manufacturer/name"`. */
+  libraryProbe?: Probe;
+  /** Error bound (uV, max abs) of the sparse templates at displacement steps; 0.1 by default. */
+  templateErrorBoundUv?: number;
+}
+
+/** Runs one step; an Error it throws becomes a problem of the preset at `path`. */
+function step<T>(path: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof PresetProblemError) throw e;
+    const problem: Problem = { path, message: e instanceof Error ? e.message : String(e) };
+    throw new PresetProblemError([problem]);
+  }
+}
+
+function locationsFrom(p: ResolvedParams, channelLocations: Float64Array, seed: number | bigint, warnings: string[]): Float32Array {
+  if (p.unit_locations) return Float32Array.from(p.unit_locations.flat());
+  const r = generateUnitLocations(p.num_units, channelLocations, { ...p.generate_unit_locations_kwargs, seed });
+  if (r.warning) warnings.push(r.warning);
+  return r.locations;
+}
+
+export function buildGroundTruth(preset: PresetV1, options: BuildOptions = {}): GroundTruth {
+  const p = resolveParams(preset);
+  const seed = ensureSeed(p.seed);
+  const warnings: string[] = [];
+  const fs = p.sampling_frequency;
+  const numSamples = Math.trunc(p.duration * fs);
+
+  const { spikes, firingRates, numUnits } = step('params.generate_sorting_kwargs', () => buildSpikes(p, seed));
+  const probe = step('params.probe', () => buildProbe(p, options.libraryProbe));
+  const channelLocations = Float64Array.from(probe.contact_positions.subarray(0, probe.getContactCount() * 2));
+  const numChannels = probe.getContactCount();
+  const unitLocations = step('params.generate_unit_locations_kwargs', () => locationsFrom(p, channelLocations, seed, warnings));
+  const displacement = step('params.generate_displacement_vector_kwargs', () => buildDisplacement(p, unitLocations, seed));
+
+  const tk = p.generate_templates_kwargs;
+  const unitParams = step('params.generate_templates_kwargs.unit_params', () => ensureUnitParams(tk.unit_params, numUnits, seed));
+  const templateOptions = {
+    sampling_frequency: fs, ms_before: tk.ms_before, ms_after: tk.ms_after, mode: tk.mode,
+    spatial_profile: tk.spatial_profile, upsample_factor: tk.upsample_factor, unit_params: unitParams,
+  };
+  const staticTemplates = step('params.generate_templates_kwargs', () => generateTemplates(channelLocations, unitLocations, templateOptions));
+  const templatesAtSteps = step('params.generate_templates_kwargs', () =>
+    buildTemplatesAtSteps(channelLocations, unitLocations, displacement.steps, templateOptions, options.templateErrorBoundUv ?? 0.1));
+  const nbefore = msToSamples(tk.ms_before, fs);
+  const numTemplateSamples = staticTemplates.shape[1];
+
+  const noise = step('params.generate_noise_kwargs', () => buildNoiseModel(p, channelLocations, seed));
+  const amplitudeFactor = step(p.amplitude_factor ? 'params.amplitude_factor' : 'params.amplitude_std', () =>
+    synthesizeAmplitudeFactor(spikes.length, p.amplitude_factor ? Float64Array.from(p.amplitude_factor) : null, p.amplitude_std, seed));
+  const displacementIndices = displacementIndicesFor(spikes, displacement, fs);
+
+  return {
+    preset, params: p, seed, samplingFrequency: fs, duration: p.duration, numSamples,
+    probe, numChannels, channelLocations, numUnits, unitLocations, unitParams,
+    maxChannelIndex: maxChannelIndex(unitLocations, channelLocations), firingRates, spikes, amplitudeFactor,
+    nbefore, numTemplateSamples, templates: staticTemplates.data, templatesAtSteps, displacement,
+    displacementIndices, staticStepIndex: staticStepIndexFor(displacement), noise, warnings,
+  };
+}

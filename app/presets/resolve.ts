@@ -29,7 +29,7 @@ export interface ResolvedParams {
   duration: number;
   sampling_frequency: number;
   probe: ProbeSource;
-  seed: number | null;
+  seed: number | bigint | null;
   unit_locations: number[][] | null;
   generate_unit_locations_kwargs: {
     margin_um: number; minimum_z: number; maximum_z: number; minimum_distance: number | null; max_iteration: number;
@@ -42,7 +42,7 @@ export interface ResolvedParams {
   };
   generate_templates_kwargs: {
     ms_before: number; ms_after: number; mode: 'sphere' | 'ellipsoid'; spatial_profile: 'exponential' | 'power';
-    upsample_factor: number | null; unit_params: Record<string, ParamSpec>;
+    upsample_factor: number | null; unit_params: Record<string, ParamSpec | null>;
   };
   sorting: GivenSorting | null;
   generate_sorting_kwargs: {
@@ -91,7 +91,7 @@ export function resolveParams(preset: PresetV1): ResolvedParams {
     duration: p.duration ?? D.duration,
     sampling_frequency: p.sampling_frequency ?? D.sampling_frequency,
     probe: resolveProbe(p),
-    seed: p.seed ?? null,
+    seed: typeof p.seed === 'string' ? BigInt(p.seed) : p.seed ?? null,
     unit_locations: p.unit_locations ?? null,
     generate_unit_locations_kwargs: withDefaults(p.generate_unit_locations_kwargs, D.generate_unit_locations_kwargs, F.generate_unit_locations_kwargs) as ResolvedParams['generate_unit_locations_kwargs'],
     displacement_data: p.displacement_data ?? null,
@@ -104,7 +104,7 @@ export function resolveParams(preset: PresetV1): ResolvedParams {
     },
     generate_templates_kwargs: {
       ms_before: tk.ms_before!, ms_after: tk.ms_after!, mode: tk.mode!, spatial_profile: tk.spatial_profile ?? 'exponential',
-      upsample_factor: tk.upsample_factor ?? null, unit_params: { ...(tk.unit_params ?? {}) } as Record<string, ParamSpec>,
+      upsample_factor: tk.upsample_factor ?? null, unit_params: { ...(tk.unit_params ?? {}) } as Record<string, ParamSpec | null>,
     },
     sorting: p.sorting ?? null,
     generate_sorting_kwargs: withDefaults(p.generate_sorting_kwargs, D.generate_sorting_kwargs, F.generate_sorting_kwargs) as ResolvedParams['generate_sorting_kwargs'],

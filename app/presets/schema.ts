@@ -71,7 +71,7 @@ const templatesKwargs = obj({
   unit_params: obj({
     alpha: paramSpec.optional(), depolarization_ms: paramSpec.optional(), repolarization_ms: paramSpec.optional(),
     recovery_ms: paramSpec.optional(), positive_amplitude: paramSpec.optional(), smooth_ms: paramSpec.optional(),
-    spatial_decay: paramSpec.optional(), propagation_speed: paramSpec.optional(), ellipse_shrink: paramSpec.optional(),
+    spatial_decay: paramSpec.optional(), propagation_speed: paramSpec.nullable().optional(), ellipse_shrink: paramSpec.optional(),
     ellipse_angle: paramSpec.optional(), spatial_power: paramSpec.optional(),
   }).optional(),
 });
@@ -113,7 +113,10 @@ export const driftingParams = obj({
   probe_name: z.string().min(1).optional(),
   probe: z.record(z.string(), z.unknown()).optional(),
   generate_probe_kwargs: probeKwargs.nullable().optional(),
-  seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+  // numbers up to 2**53; larger numpy seeds (up to 2**128) as a decimal string, since JSON numbers would round
+  seed: z.union([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,39}$/)], {
+    error: 'must be a non-negative whole number (as a decimal string above 2**53), or null for a random seed',
+  }).nullable().optional(),
   unit_locations: z.array(z.tuple([num, num, num])).nullable().optional(),
   generate_unit_locations_kwargs: unitLocationsKwargs.optional(),
   displacement_data: givenDisplacement.nullable().optional(),

@@ -58,7 +58,7 @@ export interface GenerateTemplatesKwargs {
   mode?: 'sphere' | 'ellipsoid';
   spatial_profile?: 'exponential' | 'power';
   upsample_factor?: number | null;
-  unit_params?: Record<string, ParamSpec>;
+  unit_params?: Record<string, ParamSpec | null>;
 }
 
 export interface GenerateSortingKwargs {
@@ -117,7 +117,8 @@ export interface DriftingParams {
   probe_name?: string;
   probe?: Record<string, unknown>;
   generate_probe_kwargs?: GenerateProbeKwargs | null;
-  seed?: number | null;
+  /** a number up to 2**53, or a decimal string for larger numpy seeds; null draws one */
+  seed?: number | string | null;
   unit_locations?: number[][] | null;
   generate_unit_locations_kwargs?: GenerateUnitLocationsKwargs;
   displacement_data?: GivenDisplacement | null;

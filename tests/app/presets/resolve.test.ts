@@ -59,3 +59,15 @@ test('a probe given as generator kwargs takes generate_multi_columns_probe defau
     assert.deepEqual(r.probe.kwargs.contact_shape_params, { radius: 6 });
   }
 });
+
+test('a seed above 2**53 is written as a decimal string and resolved exactly', () => {
+  const r = resolved({ seed: '4200258347049412327' });
+  assert.equal(r.seed, 4200258347049412327n);
+  assert.equal(resolved({ seed: 7 }).seed, 7);
+  assert.equal(resolved({ seed: null }).seed, null);
+});
+
+test('propagation_speed may be null (no propagation delay), as in SpikeInterface', () => {
+  const r = resolved({ generate_templates_kwargs: { ms_before: 1, ms_after: 2, unit_params: { propagation_speed: null } } });
+  assert.equal(r.generate_templates_kwargs.unit_params.propagation_speed, null);
+});

@@ -1,0 +1,109 @@
+/**
+ * THE contract between the UI and the back end, written once. Each service is a set of methods; each method
+ * declares a zod schema of its arguments (validated at the boundary: the renderer is untrusted) and, as a type
+ * only, its result. Channel names derive from it (`spikegen:<service>.<method>`); the client proxy, the Electron
+ * IPC wiring and the web server all iterate over this object, so there is no per-method glue to keep in sync.
+ */
+import { z } from 'zod';
+import type {
+  AppInfo, DatasetInfo, ImportResult, JobInfo, PresetRecord, PresetSummary, PresetVersion, SaveResult, Settings, SizeInfo,
+} from './types.ts';
+import type { Problem } from '../presets/problems.ts';
+
+/** A method: its argument tuple schema and (phantom) result type. */
+export interface MethodSpec<A extends z.ZodTuple, R> {
+  args: A;
+  /** never set: carries the result type */
+  result?: R;
+}
+
+function method<R>() {
+  return <A extends z.ZodTuple>(args: A): MethodSpec<A, R> => ({ args });
+}
+
+const id = z.string().min(1).max(200);
+/** A preset document crosses as unknown JSON: the service validates it with the preset rules and reports problems. */
+const presetDocument = z.record(z.string(), z.unknown());
+const jobOptions = z.strictObject({
+  out: z.string().min(1).max(4096).optional(),
+  dtype: z.enum(['int16', 'float32']).optional(),
+  workers: z.number().int().min(1).max(256).optional(),
+  chunkSeconds: z.number().positive().max(60).optional(),
+  exports: z.strictObject({ kilosort: z.boolean().optional(), spikeglx: z.boolean().optional() }).optional(),
+});
+
+export const contract = {
+  presets: {
+    list: method<PresetSummary[]>()(z.tuple([z.strictObject({ search: z.string().max(200).optional(), includeBuiltins: z.boolean().optional() })])),
+    get: method<PresetRecord>()(z.tuple([id])),
+    create: method<PresetRecord>()(z.tuple([presetDocument])),
+    duplicate: method<PresetRecord>()(z.tuple([id, z.string().min(1).max(200).optional()])),
+    rename: method<PresetRecord>()(z.tuple([id, z.string().min(1).max(200)])),
+    remove: method<{ id: string; name: string }>()(z.tuple([id])),
+    undoRemove: method<PresetRecord>()(z.tuple([id])),
+    save: method<SaveResult>()(z.tuple([id, presetDocument])),
+    history: method<PresetVersion[]>()(z.tuple([id])),
+    restoreVersion: method<PresetRecord>()(z.tuple([id, z.number().int().nonnegative()])),
+    exportText: method<{ fileName: string; text: string }>()(z.tuple([id])),
+    importText: method<ImportResult>()(z.tuple([z.string().max(50_000_000), z.string().max(4096).optional()])),
+    validate: method<Problem[]>()(z.tuple([presetDocument])),
+  },
+  jobs: {
+    start: method<JobInfo>()(z.tuple([id, jobOptions.optional()])),
+    list: method<JobInfo[]>()(z.tuple([])),
+    cancel: method<JobInfo>()(z.tuple([id])),
+    estimate: method<SizeInfo>()(z.tuple([id, jobOptions.optional()])),
+  },
+  datasets: {
+    list: method<DatasetInfo[]>()(z.tuple([])),
+    /** opens the folder in the system file manager (Electron); in web mode returns the path to show */
+    reveal: method<{ path: string; opened: boolean }>()(z.tuple([id])),
+    forget: method<void>()(z.tuple([id])),
+  },
+  settings: {
+    get: method<Settings>()(z.tuple([])),
+    update: method<Settings>()(z.tuple([z.strictObject({
+      workers: z.number().int().min(1).max(256).optional(),
+      concurrentJobs: z.number().int().min(1).max(16).optional(),
+      datasetsFolder: z.string().min(1).max(4096).optional(),
+    })])),
+  },
+  system: {
+    info: method<AppInfo>()(z.tuple([])),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type ServiceName = keyof Contract;
+export type MethodName<S extends ServiceName> = keyof Contract[S] & string;
+
+type ArgsOf<M> = M extends MethodSpec<infer A, unknown> ? z.infer<A> : never;
+type ResultOf<M> = M extends MethodSpec<z.ZodTuple, infer R> ? R : never;
+
+/** The typed API the renderer calls and main implements: every method returns a promise. */
+export type Api = {
+  [S in ServiceName]: {
+    [M in MethodName<S>]: (...args: ArgsOf<Contract[S][M]>) => Promise<ResultOf<Contract[S][M]>>;
+  };
+};
+
+export const CHANNEL_PREFIX = 'spikegen:';
+
+export function channelName(service: string, method: string): string {
+  return `${CHANNEL_PREFIX}${service}.${method}`;
+}
+
+/** All channel names of the contract (the preload and the server accept only these). */
+export function allChannels(): string[] {
+  return Object.entries(contract).flatMap(([s, methods]) => Object.keys(methods).map((m) => channelName(s, m)));
+}
+
+/** Looks up a channel; undefined when it is not part of the contract. */
+export function lookupChannel(channel: string): { service: ServiceName; method: string; spec: MethodSpec<z.ZodTuple, unknown> } | undefined {
+  if (!channel.startsWith(CHANNEL_PREFIX)) return undefined;
+  const [service, method, ...rest] = channel.slice(CHANNEL_PREFIX.length).split('.');
+  if (rest.length > 0 || !Object.hasOwn(contract, service)) return undefined;
+  const methods = contract[service as ServiceName] as Record<string, MethodSpec<z.ZodTuple, unknown>>;
+  if (!Object.hasOwn(methods, method)) return undefined;
+  return { service: service as ServiceName, method, spec: methods[method] };
+}

@@ -1,0 +1,6 @@
+export * from './contract.ts';
+export * from './errors.ts';
+export * from './events.ts';
+export * from './types.ts';
+export { createApiClient, type ApiClient, type Transport } from './client.ts';
+export { dispatch, type DispatchResult } from './dispatch.ts';

@@ -4,3 +4,4 @@ export * from './events.ts';
 export * from './types.ts';
 export { createApiClient, type ApiClient, type Transport } from './client.ts';
 export { dispatch, type DispatchResult } from './dispatch.ts';
+export * from './wire.ts';

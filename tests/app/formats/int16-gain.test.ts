@@ -29,11 +29,11 @@ test('round trip error ≤ half a bit for in-range values', () => {
   assert.ok(worst <= gain / 2 * (1 + 1e-9), `worst ${worst} > ${gain / 2}`);
 });
 
-test('rounds to nearest (halves away from zero), saturates instead of wrapping, counts clipped samples', () => {
+test('rounds to nearest (exact halves upward), saturates instead of wrapping, counts clipped samples', () => {
   const src = Float32Array.from([0.4, 0.5, -0.5, 1.49, -1.51, 32767, 32767.4, 32767.6, 40000, 1e9, -32768, -32768.4, -32768.6, -1e9, Number.NaN]);
   const dst = new Int16Array(src.length);
   const clipped = float32ToInt16(src, 1, dst);
-  assert.deepEqual(Array.from(dst), [0, 1, -1, 1, -2, 32767, 32767, 32767, 32767, 32767, -32768, -32768, -32768, -32768, 0]);
+  assert.deepEqual(Array.from(dst), [0, 1, 0, 1, -2, 32767, 32767, 32767, 32767, 32767, -32768, -32768, -32768, -32768, 0]);
   assert.equal(clipped, 6); // 32767.6, 40000, 1e9, -32768.6, -1e9, NaN
   // a plain store would wrap: 40000 → -25536
   assert.equal(new Int16Array([40000])[0], -25536);

@@ -34,6 +34,11 @@ export interface InjectOptions {
 /**
  * Adds into `out` (rows startSample..endSample, numChannels columns) every spike whose template overlaps it.
  * Returns the number of spikes that touched the window.
+ *
+ * Speed (same sums, same order per output value, so the same bits as the plain loop): the typed arrays are
+ * hoisted into locals, the step / amplitude kinds are decided once per call, not per spike, and the inner
+ * loops live in small monomorphic helpers V8 inlines. The cost that remains is memory: each spike touches
+ * ~135 rows of the window, so render windows that fit in cache (render-window.ts `renderWindowTiles`).
  */
 export function injectSpikes(out: Float32Array, startSample: number, endSample: number, spikes: SpikeTable,
   templates: SparseTemplates, o: InjectOptions): number {
@@ -43,31 +48,47 @@ export function injectSpikes(out: Float32Array, startSample: number, endSample: 
     throw new Error('templates with upsample_factor cannot be injected into a drifting recording (SpikeInterface raises NotImplementedError too): set generate_templates_kwargs.upsample_factor to null');
   }
   const rows = endSample - startSample;
+  const nbefore = o.nbefore;
+  const sampleIndex = spikes.sampleIndex, unitIndex = spikes.unitIndex;
   // spikes whose [t - nbefore, t - nbefore + W) meets [start, end)
-  const first = lowerBound(spikes.sampleIndex, startSample + o.nbefore - W + 1);
-  const last = lowerBound(spikes.sampleIndex, endSample + o.nbefore, first);
+  const first = lowerBound(sampleIndex, startSample + nbefore - W + 1);
+  const last = lowerBound(sampleIndex, endSample + nbefore, first);
   const { channelOffsets, channels, waveforms } = templates;
   const U = templates.numUnits;
+  const stepArray = typeof o.steps === 'number' ? null : o.steps;
+  const fixedStep = typeof o.steps === 'number' ? o.steps : 0;
+  const amps = o.amplitudeFactor;
   for (let i = first; i < last; i++) {
-    const step = typeof o.steps === 'number' ? o.steps : o.steps[i];
-    const b = step * U + spikes.unitIndex[i];
+    const b = (stepArray === null ? fixedStep : stepArray[i]) * U + unitIndex[i];
     const lo = channelOffsets[b];
     const nnz = channelOffsets[b + 1] - lo;
     if (nnz === 0) continue;
-    const wBase = lo * W;
-    const t0 = spikes.sampleIndex[i] - o.nbefore - startSample; // window row of template sample 0
+    const t0 = sampleIndex[i] - nbefore - startSample; // window row of template sample 0
     const sFrom = t0 < 0 ? -t0 : 0;
     const sTo = t0 + W > rows ? rows - t0 : W;
-    const amp = o.amplitudeFactor ? o.amplitudeFactor[i] : 1;
-    for (let s = sFrom; s < sTo; s++) {
-      const row = (t0 + s) * C;
-      const w = wBase + s * nnz;
-      if (o.amplitudeFactor) {
-        for (let k = 0; k < nnz; k++) out[row + channels[lo + k]] += Math.fround(waveforms[w + k] * amp);
-      } else {
-        for (let k = 0; k < nnz; k++) out[row + channels[lo + k]] += waveforms[w + k];
-      }
-    }
+    if (amps === null) addRows(out, waveforms, channels, lo, nnz, lo * W, t0, sFrom, sTo, C);
+    else addRowsScaled(out, waveforms, channels, lo, nnz, lo * W, t0, sFrom, sTo, C, amps[i]);
   }
   return last - first;
+}
+
+/** out[(t0 + s) * C + channels[lo + k]] += waveforms[wBase + s * nnz + k] for s in [sFrom, sTo), k < nnz. */
+function addRows(out: Float32Array, waveforms: Float32Array, channels: Int32Array, lo: number, nnz: number, wBase: number,
+  t0: number, sFrom: number, sTo: number, C: number): void {
+  for (let s = sFrom; s < sTo; s++) {
+    const row = (t0 + s) * C;
+    const w = wBase + s * nnz;
+    for (let k = 0; k < nnz; k++) out[row + channels[lo + k]] += waveforms[w + k];
+  }
+}
+
+/** The same with `fround(w * amp)`: SpikeInterface casts `wf * amplitude` to float32 before the add. */
+function addRowsScaled(out: Float32Array, waveforms: Float32Array, channels: Int32Array, lo: number, nnz: number, wBase: number,
+  t0: number, sFrom: number, sTo: number, C: number, amp: number): void {
+  const fr = Math.fround;
+  for (let s = sFrom; s < sTo; s++) {
+    const row = (t0 + s) * C;
+    const w = wBase + s * nnz;
+    for (let k = 0; k < nnz; k++) out[row + channels[lo + k]] += fr(waveforms[w + k] * amp);
+  }
 }

@@ -1,12 +1,16 @@
 // `npm run bench [-- name ...]`: runs the benchmarks (all by default) and records bench/results/<name>.json.
 import { benchGroundTruth } from './ground-truth.bench.ts';
+import { benchGeneration } from './generation.bench.ts';
 
 const BENCHES: Record<string, () => unknown> = {
   'ground-truth': () => benchGroundTruth(),
+  generation: () => benchGeneration(),
+  // W2 at 60 s instead of 600 s: a few minutes instead of ~15
+  'generation-quick': () => benchGeneration({ quick: true }),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-for (const name of names.length ? names : Object.keys(BENCHES)) {
+for (const name of names.length ? names : ['ground-truth', 'generation']) {
   const run = BENCHES[name];
   if (!run) {
     console.error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHES).join(', ')}`);

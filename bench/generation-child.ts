@@ -1,0 +1,22 @@
+// One dataset generation in this fresh process: prints timings, sizes and peak RSS (maxRSS of the process, which
+// includes the worker threads) as JSON, then deletes the dataset. Args: preset.json out-dir workers dtype duration noise
+import { readFileSync, rmSync } from 'node:fs';
+import type { PresetV1 } from '../app/presets/types.ts';
+import { generateDataset } from '../main/services/generation/generate-dataset.ts';
+
+const [presetPath, out, workers, dtype, duration, noise] = process.argv.slice(2);
+const preset = JSON.parse(readFileSync(presetPath, 'utf8')) as PresetV1;
+preset.params.duration = Number(duration);
+if (noise === 'white') preset.params.generate_noise_kwargs = { noise_levels: { range: [6, 8] }, spatial_decay: null };
+rmSync(out, { recursive: true, force: true });
+const t0 = performance.now();
+const r = await generateDataset({ preset, out, workers: Number(workers), dtype: dtype as 'int16' | 'float32', overwrite: true });
+const wall = (performance.now() - t0) / 1000;
+const s = r.summary;
+const dataBytes = s.files['static/traces_cached_seg0.raw'].bytes + s.files['drifting/traces_cached_seg0.raw'].bytes;
+rmSync(out, { recursive: true, force: true });
+console.log(JSON.stringify({
+  wall_s: wall, ...s.timings, duration_s: s.duration_s, data_bytes: dataBytes, peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+  realtime_pair_end_to_end: s.duration_s / wall, realtime_pair_rendering: s.duration_s / s.timings.render_s,
+  mb_per_s_end_to_end: dataBytes / 1e6 / wall, mb_per_s_rendering: dataBytes / 1e6 / s.timings.render_s,
+}));

@@ -109,3 +109,27 @@ test('one unit on a one-channel probe builds', () => {
   assert.equal(one.numUnits, 1);
   assert.equal(one.templates.length, 135);
 });
+
+test('given unit locations and displacement arrays are used as is and give SpikeInterface\'s step per spike', () => {
+  const locs = refNpy('parity/unit_locations.npy').data as Float32Array;
+  const vec = refNpy('parity/extra_displacement_vectors.npy').data as Float64Array; // (50, 2, 1)
+  const steps = refNpy('parity/displacements_steps.npy').data as Float64Array;
+  const given = buildGroundTruth({ ...PARITY_PRESET, params: { ...PARITY_PRESET.params,
+    unit_locations: Array.from({ length: 10 }, (_, u) => [locs[3 * u], locs[3 * u + 1], locs[3 * u + 2]]),
+    displacement_data: {
+      displacement_sampling_frequency: 5,
+      displacement_vectors: Array.from({ length: 50 }, (_, t) => [[vec[t * 2]], [vec[t * 2 + 1]]]),
+      displacement_unit_factor: Array.from({ length: 10 }, () => [1]),
+      displacements_steps: Array.from({ length: 41 }, (_, s) => [steps[2 * s], steps[2 * s + 1]]),
+    } } });
+  assert.deepEqual(given.unitLocations, gt.unitLocations);
+  assert.deepEqual(Array.from(given.displacementIndices), Array.from(gt.displacementIndices));
+  assert.ok(maxAbsError(given.displacement.unitDisplacements, gt.displacement.unitDisplacements) < 1e-12);
+});
+
+test('a combination of motions too big for the drift range is refused as SpikeInterface refuses it, with a sentence', () => {
+  assert.throws(() => buildGroundTruth({ ...PARITY_PRESET, params: { ...PARITY_PRESET.params, generate_displacement_vector_kwargs: {
+    displacement_sampling_frequency: 5, drift_start_um: [0, 20], drift_stop_um: [0, -20], drift_step_um: 1,
+    motion_list: [{ drift_mode: 'zigzag', t_start_drift: 1, period_s: 4 }, { drift_mode: 'zigzag', t_start_drift: 1, period_s: 4 }] } } }),
+  (e: Error) => /generate_displacement_vector_kwargs/.test(e.message) && /amplitude_factor/.test(e.message) && !/\n\s+at /.test(e.message));
+});

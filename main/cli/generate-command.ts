@@ -4,12 +4,12 @@
  * is removed and nothing that looks complete is left.
  */
 import { parseArgs } from 'node:util';
-import { formatProblem, PresetProblemError } from '../../app/presets/index.ts';
+import { PresetProblemError } from '../../app/presets/index.ts';
 import { generateDataset } from '../services/generation/generate-dataset.ts';
 import { formatBytes } from '../services/generation/estimate.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, UsageError } from './errors.ts';
 import { resolveLibraryProbe } from './library-probe.ts';
-import { loadPresetFile } from './load-preset.ts';
+import { loadPresetFile, printProblems } from './load-preset.ts';
 import { createProgressReporter } from './progress.ts';
 
 export const GENERATE_USAGE = "spikegen generate <preset.json> --out <dir> [--workers N] [--dtype int16|float32] [--chunk-seconds S] [--overwrite] [--kilosort] [--spikeglx]";
@@ -37,8 +37,7 @@ export async function generateCommand(argv: string[], log: (s: string) => void, 
   const chunkSeconds = positiveNumber('--chunk-seconds', values['chunk-seconds'], false);
   const loaded = loadPresetFile(positionals[0]);
   if (!loaded.ok) {
-    err(`The preset ${positionals[0]} has ${loaded.problems.length} problem(s):`);
-    for (const p of loaded.problems) err(`  ${formatProblem(p)}`);
+    printProblems(err, `The preset ${positionals[0]} has ${loaded.problems.length} problem(s):`, loaded.problems);
     return EXIT_BAD_INPUT;
   }
   const preset = loaded.preset;
@@ -66,8 +65,7 @@ export async function generateCommand(argv: string[], log: (s: string) => void, 
   } catch (e) {
     progress.stop();
     if (e instanceof PresetProblemError) {
-      err(`The preset ${positionals[0]} cannot be built:`);
-      for (const p of e.problems) err(`  ${formatProblem(p)}`);
+      printProblems(err, `The preset ${positionals[0]} cannot be built:`, e.problems);
       return EXIT_BAD_INPUT;
     }
     if (controller.signal.aborted) {

@@ -6,9 +6,9 @@ import { parseArgs } from 'node:util';
 import { buildGroundTruth } from '../../app/index.ts';
 import { abandonAtomicFolder, beginAtomicFolder, commitAtomicFolder } from '../../app/formats/atomic-folder.ts';
 import { writeGroundTruthFiles } from '../../app/formats/ground-truth-files.ts';
-import { formatProblem, PresetProblemError } from '../../app/presets/index.ts';
+import { PresetProblemError } from '../../app/presets/index.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from './errors.ts';
-import { loadPresetFile } from './load-preset.ts';
+import { loadPresetFile, printProblems } from './load-preset.ts';
 import { resolveLibraryProbe } from './library-probe.ts';
 
 export const GROUND_TRUTH_USAGE = 'spikegen ground-truth <preset.json> --out <dir> [--overwrite]';
@@ -22,8 +22,7 @@ export async function groundTruthCommand(argv: string[], log: (s: string) => voi
   if (!values.out) throw new UsageError(`give the output folder with --out: ${GROUND_TRUTH_USAGE}`);
   const loaded = loadPresetFile(positionals[0]);
   if (!loaded.ok) {
-    err(`The preset ${positionals[0]} has ${loaded.problems.length} problem(s):`);
-    for (const p of loaded.problems) err(`  ${formatProblem(p)}`);
+    printProblems(err, `The preset ${positionals[0]} has ${loaded.problems.length} problem(s):`, loaded.problems);
     return EXIT_BAD_INPUT;
   }
   const started = performance.now();
@@ -33,8 +32,7 @@ export async function groundTruthCommand(argv: string[], log: (s: string) => voi
     gt = buildGroundTruth(loaded.preset, { libraryProbe });
   } catch (e) {
     if (e instanceof PresetProblemError) {
-      err(`The preset ${positionals[0]} cannot be built:`);
-      for (const p of e.problems) err(`  ${formatProblem(p)}`);
+      printProblems(err, `The preset ${positionals[0]} cannot be built:`, e.problems);
       return EXIT_BAD_INPUT;
     }
     throw e;

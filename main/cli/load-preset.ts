@@ -1,6 +1,6 @@
 /** Reads and validates a preset file for a CLI command; problems come back as sentences, never thrown. */
 import { readFileSync } from 'node:fs';
-import { parsePresetText, type Problem, type PresetV1 } from '../../app/presets/index.ts';
+import { formatProblem, parsePresetText, type Problem, type PresetV1 } from '../../app/presets/index.ts';
 
 export type LoadedPreset = { ok: true; preset: PresetV1 } | { ok: false; problems: Problem[] };
 
@@ -15,4 +15,10 @@ export function loadPresetFile(path: string): LoadedPreset {
   }
   const r = parsePresetText(text);
   return r.ok ? { ok: true, preset: r.preset } : { ok: false, problems: r.problems };
+}
+
+/** Prints a preset's problems under a heading, one per line with its JSON path. */
+export function printProblems(err: (s: string) => void, heading: string, problems: readonly Problem[]): void {
+  err(heading);
+  for (const p of problems) err(`  ${formatProblem(p)}`);
 }

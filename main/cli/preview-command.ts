@@ -7,12 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildGroundTruth } from '../../app/index.ts';
 import { encodeNpy } from '../../app/formats/npy.ts';
-import { formatProblem, PresetProblemError } from '../../app/presets/index.ts';
+import { PresetProblemError } from '../../app/presets/index.ts';
 import { renderModelFromGroundTruth } from '../../app/render/render-model.ts';
 import { renderWindow } from '../../app/render/render-window.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from './errors.ts';
 import { resolveLibraryProbe } from './library-probe.ts';
-import { loadPresetFile } from './load-preset.ts';
+import { loadPresetFile, printProblems } from './load-preset.ts';
 
 export const PREVIEW_USAGE = 'spikegen preview <preset.json> --start S --end S --out window.npy [--recording drifting|static|noise]';
 
@@ -32,8 +32,7 @@ export async function previewCommand(argv: string[], log: (s: string) => void, e
   }
   const loaded = loadPresetFile(positionals[0]);
   if (!loaded.ok) {
-    err(`The preset ${positionals[0]} has ${loaded.problems.length} problem(s):`);
-    for (const p of loaded.problems) err(`  ${formatProblem(p)}`);
+    printProblems(err, `The preset ${positionals[0]} has ${loaded.problems.length} problem(s):`, loaded.problems);
     return EXIT_BAD_INPUT;
   }
   try {
@@ -48,8 +47,7 @@ export async function previewCommand(argv: string[], log: (s: string) => void, e
     return EXIT_OK;
   } catch (e) {
     if (e instanceof PresetProblemError) {
-      err(`The preset ${positionals[0]} cannot be built:`);
-      for (const p of e.problems) err(`  ${formatProblem(p)}`);
+      printProblems(err, `The preset ${positionals[0]} cannot be built:`, e.problems);
       return EXIT_BAD_INPUT;
     }
     throw e;

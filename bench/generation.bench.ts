@@ -22,12 +22,14 @@ export function benchGeneration(opts: { quick?: boolean } = {}) {
   const diskGbps = median(disk);
   console.log(`raw sequential write: ${diskGbps.toFixed(2)} GB/s (median of 3: ${disk.map((d) => d.toFixed(2)).join(', ')})`);
   const w2Duration = opts.quick ? 60 : 600;
-  const cases: [string, 'int16' | 'float32', number, number, 'correlated' | 'white'][] = [
+  const cases: [string, 'int16' | 'float32', number, number, string][] = [
     ['W1', 'int16', 1, 60, 'correlated'], ['W1', 'int16', 2, 60, 'correlated'],
     ['W1', 'float32', 1, 60, 'correlated'], ['W1', 'float32', 2, 60, 'correlated'],
     ['W2', 'int16', 2, w2Duration, 'correlated'], ['W2', 'int16', 1, w2Duration, 'correlated'],
     ['W2', 'int16', 2, w2Duration, 'white'], ['W2', 'int16', 1, w2Duration, 'white'],
     ['W2', 'float32', 2, 60, 'correlated'], ['W2', 'float32', 1, 60, 'correlated'],
+    // opt-in fast noise generator (not SpikeInterface's stream; same statistics)
+    ['W2', 'int16', 2, w2Duration, 'fast-correlated'], ['W2', 'int16', 2, w2Duration, 'fast-white'], ['W1', 'int16', 2, 60, 'fast-correlated'],
   ];
   const rows = cases.map(([w, dtype, workers, duration, noise]) => {
     const r = runChild<Run>('./generation-child.ts', [preset(w), join(dir, 'dataset'), String(workers), dtype, String(duration), noise]);

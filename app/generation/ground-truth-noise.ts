@@ -36,5 +36,6 @@ export function buildNoiseModel(p: ResolvedParams, channelLocations: Float64Arra
     blockSize: nk.noise_block_size,
     spectrum: nk.spectrum,
     farUnits: farUnitsModel(p, channelLocations, seed),
+    generator: nk.noise_generator,
   };
 }

@@ -15,7 +15,8 @@ import { addFarUnits, newSpikeList, type SpikeList } from './far-units.ts';
 import { correlateSamples } from './noise-correlate.ts';
 import { prepareNoise, type NoiseContext, type PreparedNoise } from './noise-prepare.ts';
 import { filterBlock, filterScratch, type FilterScratch } from './noise-spectrum.ts';
-import { blockGeneratorState, fillScaledNormalsF32, type PcgWords } from './noise-white.ts';
+import { fillBlockNormals, seedBlockStream } from './noise-fast.ts';
+import type { PcgWords } from './noise-white.ts';
 
 /** Entropy tag of the pre-roll block of block 0 ("prer"). */
 export const STREAM_PREROLL = 0x70726572;
@@ -56,7 +57,7 @@ function normals(p: PreparedNoise, s: NoiseScratch, b: number, keep: number): Fl
   const z = s.z[slot] ?? (s.z[slot] = new Float32Array(n));
   s.zBlock[slot] = NaN; // invalid while being filled
   const entropy = b >= 0 ? [p.segmentSeed, b] : [p.segmentSeed, 0, STREAM_PREROLL];
-  fillScaledNormalsF32(blockGeneratorState(entropy, s.words), z, n, s.ones);
+  fillBlockNormals(p.generator, seedBlockStream(p.generator, entropy, s.words), z, n, s.ones);
   s.zBlock[slot] = b;
   return z;
 }
@@ -79,8 +80,8 @@ export function renderPreparedBlock(p: PreparedNoise, blockIndex: number, out: F
   } else if (p.factor) {
     correlateSamples(p.factor, normals(p, scratch, blockIndex, NaN), out, B, C);
   } else {
-    // SpikeInterface's white block: standard_normal(float32) *= noise_levels, bit for bit
-    fillScaledNormalsF32(blockGeneratorState([p.segmentSeed, blockIndex], scratch.words), out, n, p.levels);
+    // SpikeInterface's white block: standard_normal(float32) *= noise_levels, bit for bit (generator "numpy")
+    fillBlockNormals(p.generator, seedBlockStream(p.generator, [p.segmentSeed, blockIndex], scratch.words), out, n, p.levels);
   }
   if (p.farUnits) addFarUnits(p.farUnits, blockIndex, B, out, scratch.spikes);
 }

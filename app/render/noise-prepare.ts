@@ -11,6 +11,7 @@ import { designColouredFilter, type ColouredFilter } from './noise-spectrum.ts';
 import { FAR_UNIT_TEMPLATE_DEFAULTS, prepareFarUnits, type FarUnitTemplateOptions, type PreparedFarUnits } from './far-units.ts';
 import { packArrays, unpackArray, type Packed } from './noise-shared.ts';
 import type { NoiseWindowCache } from './noise-window.ts';
+import type { NoiseGeneratorKind } from './noise-fast.ts';
 
 export interface NoiseContext {
   /** (numChannels, 2) contact positions, um */
@@ -34,6 +35,8 @@ export interface PreparedNoise {
   segmentSeed: bigint;
   /** SpikeInterface's noise_levels */
   levels: Float64Array;
+  /** the uniform bits of the normals: "numpy" (SpikeInterface's PCG64, default) or the opt-in "fast" (noise-fast.ts) */
+  generator: NoiseGeneratorKind;
   /** sparse factor with rows scaled by the levels, or null for independent channels */
   factor: ScaledFactor | null;
   /** measured max |(L̃L̃ᵀ - C)_ij| of the factor and its drop threshold (NaN without factor) */
@@ -61,14 +64,14 @@ export function prepareNoise(model: NoiseModel, ctx: NoiseContext): PreparedNois
     ? prepareFarUnits(model.farUnits, ctx.channelLocations, ctx.samplingFrequency, ctx.farUnitTemplates ?? FAR_UNIT_TEMPLATE_DEFAULTS) : null;
   return {
     numChannels: C, blockSize: model.blockSize, samplingFrequency: ctx.samplingFrequency, segmentSeed: model.segmentSeed,
-    levels: Float64Array.from(model.noiseLevels), factor, factorError, factorTau, spectrum, farUnits,
+    levels: Float64Array.from(model.noiseLevels), generator: model.generator ?? 'numpy', factor, factorError, factorTau, spectrum, farUnits,
   };
 }
 
 /** Plain header + one SharedArrayBuffer; postMessage-able (bigints and numbers only). */
 export interface SharedPreparedNoise {
   numChannels: number; blockSize: number; samplingFrequency: number; segmentSeed: bigint;
-  factorError: number; factorTau: number;
+  factorError: number; factorTau: number; generator: NoiseGeneratorKind;
   spectrum: { taps: number; fftSize: number } | null;
   farUnits: { numUnits: number; spikeSeed: bigint; nbefore: number; numSamples: number; errorBoundUv: number } | null;
   packed: Packed;
@@ -84,7 +87,7 @@ export function toShared(p: PreparedNoise): SharedPreparedNoise {
   }
   return {
     numChannels: p.numChannels, blockSize: p.blockSize, samplingFrequency: p.samplingFrequency, segmentSeed: p.segmentSeed,
-    factorError: p.factorError, factorTau: p.factorTau,
+    factorError: p.factorError, factorTau: p.factorTau, generator: p.generator,
     spectrum: p.spectrum ? { taps: p.spectrum.taps, fftSize: p.spectrum.fftSize } : null,
     farUnits: f ? { numUnits: f.numUnits, spikeSeed: f.spikeSeed, nbefore: f.nbefore, numSamples: f.templates.numSamples, errorBoundUv: f.templates.errorBoundUv } : null,
     packed: packArrays(arrays),
@@ -96,7 +99,7 @@ export function fromShared(s: SharedPreparedNoise): PreparedNoise {
   const fu = s.farUnits;
   return {
     numChannels: C, blockSize: s.blockSize, samplingFrequency: s.samplingFrequency, segmentSeed: s.segmentSeed,
-    levels: unpackArray(P, 'levels', 'f64'), factorError: s.factorError, factorTau: s.factorTau,
+    levels: unpackArray(P, 'levels', 'f64'), generator: s.generator, factorError: s.factorError, factorTau: s.factorTau,
     factor: P.layout.rowPtr ? { rowPtr: unpackArray(P, 'rowPtr', 'i32'), cols: unpackArray(P, 'cols', 'i32'), values: unpackArray(P, 'values', 'f64') } : null,
     spectrum: s.spectrum ? { ...s.spectrum, hRe: unpackArray(P, 'hRe', 'f64'), hIm: unpackArray(P, 'hIm', 'f64') } : null,
     farUnits: fu ? {

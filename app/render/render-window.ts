@@ -76,3 +76,45 @@ export function renderWindow(source: GroundTruth | RenderModel, startSample: num
   injectSpikes(dr, startSample, endSample, m.spikes, m.templates, { ...common, steps: m.displacementIndices });
   return { startSample, numSamples: endSample - startSample, numChannels: m.numChannels, noise, static: st, drifting: dr };
 }
+
+export interface TileOptions {
+  /** samples per tile (default 512: two float32 tiles of 384 channels fit in a 2 MB L2 cache) */
+  tileSamples?: number;
+  /** reuse these tile buffers (length >= tileSamples x channels) */
+  buffers?: { static?: Float32Array; drifting?: Float32Array };
+}
+
+export const DEFAULT_TILE_SAMPLES = 512;
+
+/**
+ * The window [startSample, endSample) of both recordings, tile by tile: `visit(tileStart, tileEnd, static,
+ * drifting)` is called for consecutive tiles in order, with views valid only during the call. Each tile equals
+ * the same rows of `renderWindow` bit for bit (noise streamed or cut from its blocks, every spike added in the
+ * same order, clipped at the tile edges exactly like at a window edge). A tile stays in cache from noise to
+ * injection to the caller's conversion, where a 1 s window of 384 channels (46 MB per recording) does not:
+ * the injections alone ran 3-4x slower on cache misses, and no window-sized buffer is needed.
+ */
+export function renderWindowTiles(source: GroundTruth | RenderModel, startSample: number, endSample: number,
+  visit: (tileStart: number, tileEnd: number, st: Float32Array, dr: Float32Array) => void, o: TileOptions = {}): void {
+  const m = modelOf(source);
+  if (!(Number.isInteger(startSample) && Number.isInteger(endSample) && startSample >= 0 && endSample <= m.numSamples && startSample < endSample)) {
+    throw new Error(`the window ${startSample}-${endSample} is not inside the recording (0-${m.numSamples} samples)`);
+  }
+  const T = o.tileSamples ?? DEFAULT_TILE_SAMPLES;
+  if (!(Number.isInteger(T) && T > 0)) throw new Error(`renderWindowTiles: tileSamples must be a positive integer, got ${T}.`);
+  const C = m.numChannels, n = T * C;
+  const stBuf = o.buffers?.static && o.buffers.static.length >= n ? o.buffers.static : new Float32Array(n);
+  const drBuf = o.buffers?.drifting && o.buffers.drifting.length >= n ? o.buffers.drifting : new Float32Array(n);
+  const { prepared, cache } = noiseStateOf(m);
+  const common = { amplitudeFactor: m.amplitudeFactor, nbefore: m.nbefore };
+  const staticOpts = { ...common, steps: m.staticStepIndex }, driftingOpts = { ...common, steps: m.displacementIndices };
+  for (let a = startSample; a < endSample; a += T) {
+    const e = Math.min(endSample, a + T), len = (e - a) * C;
+    const st = len === n ? stBuf : stBuf.subarray(0, len), dr = len === n ? drBuf : drBuf.subarray(0, len);
+    renderPreparedWindow(prepared, cache, a, e, st);
+    dr.set(st);
+    injectSpikes(st, a, e, m.spikes, m.templates, staticOpts);
+    injectSpikes(dr, a, e, m.spikes, m.templates, driftingOpts);
+    visit(a, e, st, dr);
+  }
+}

@@ -2,7 +2,7 @@
  * Folders that appear complete or not at all: everything is written into `<target>.partial/` and the folder is
  * renamed to `<target>` only after every file is flushed. A crash leaves only a `.partial` folder behind.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export class FolderExistsError extends Error {
@@ -47,10 +47,26 @@ function fsyncDir(path: string): void {
   }
 }
 
-/** Renames the finished `<target>.partial/` to `<target>` (replacing an old one when allowed). */
+/** Flushes every file and folder below `dir` to disk (data written by workers with positional writes included). */
+export function fsyncTree(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) fsyncTree(full);
+    else {
+      const fd = openSync(full, 'r');
+      try { fsyncSync(fd); } finally { closeSync(fd); }
+    }
+  }
+  fsyncDir(dir);
+}
+
+/**
+ * Renames the finished `<target>.partial/` to `<target>` (replacing an old one when allowed), after flushing
+ * everything in it: a folder that has its final name is complete on disk, even after a power cut.
+ */
 export function commitAtomicFolder(target: string): void {
   const partial = partialPath(target);
-  fsyncDir(partial);
+  fsyncTree(partial);
   if (existsSync(target)) rmSync(target, { recursive: true, force: true });
   renameSync(partial, target);
   fsyncDir(dirname(target) || '.');

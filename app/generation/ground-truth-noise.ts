@@ -25,6 +25,12 @@ function farUnitsModel(p: ResolvedParams, channelLocations: Float64Array, seed: 
   return { numUnits: n, locations, firingRates, spikeSeed: rng.integersBig(0n, 2n ** 63n) };
 }
 
+/** "auto": SpikeInterface's exact stream where SpikeInterface's noise can be reproduced (white), fast otherwise. */
+export function effectiveGenerator(nk: ResolvedParams['generate_noise_kwargs']): 'numpy' | 'fast' {
+  if (nk.noise_generator !== 'auto') return nk.noise_generator;
+  return nk.spatial_decay === null && nk.spectrum === null ? 'numpy' : 'fast';
+}
+
 export function buildNoiseModel(p: ResolvedParams, channelLocations: Float64Array, seed: number | bigint): NoiseModel {
   const nk = p.generate_noise_kwargs;
   const numChannels = channelLocations.length / 2;
@@ -36,6 +42,6 @@ export function buildNoiseModel(p: ResolvedParams, channelLocations: Float64Arra
     blockSize: nk.noise_block_size,
     spectrum: nk.spectrum,
     farUnits: farUnitsModel(p, channelLocations, seed),
-    generator: nk.noise_generator,
+    generator: effectiveGenerator(nk),
   };
 }

@@ -29,8 +29,8 @@ export interface NoiseModel {
   spectrum: { exponent: number; f_min_hz: number } | null;
   farUnits: FarUnitsModel | null;
   /**
-   * the uniform bits of the normals (`generate_noise_kwargs.noise_generator`, our extension): "numpy" (default,
-   * SpikeInterface's `default_rng((segment_seed, b))` bit for bit) or "fast" (xoshiro128** through the same
+   * the uniform bits of the normals (`generate_noise_kwargs.noise_generator`, our extension, "auto" resolved):
+   * "numpy" (SpikeInterface's `default_rng((segment_seed, b))` bit for bit) or "fast" (xoshiro128** through the same
    * float32 ziggurat, app/render/noise-fast.ts: same distribution, other values, ~2x faster rendering)
    */
   generator?: 'numpy' | 'fast';

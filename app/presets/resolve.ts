@@ -53,7 +53,7 @@ export interface ResolvedParams {
     noise_levels: ParamSpec; spatial_decay: number | null; noise_block_size: number;
     spectrum: Required<NoiseSpectrum> | null; far_units: Required<FarUnits> | null;
     /** ours: "numpy" (SpikeInterface's stream, the default) or "fast" (app/render/noise-fast.ts) */
-    noise_generator: 'numpy' | 'fast';
+    noise_generator: 'auto' | 'numpy' | 'fast';
   };
   amplitude_std: number | null;
   amplitude_factor: number[] | null;
@@ -113,7 +113,7 @@ export function resolveParams(preset: PresetV1): ResolvedParams {
     generate_noise_kwargs: {
       noise_levels: noise.noise_levels!, spatial_decay: noise.spatial_decay ?? null, noise_block_size: noise.noise_block_size!,
       spectrum: spectrum as Required<NoiseSpectrum> | null, far_units: far,
-      noise_generator: p.generate_noise_kwargs?.noise_generator ?? 'numpy',
+      noise_generator: p.generate_noise_kwargs?.noise_generator ?? 'auto',
     },
     amplitude_std: p.amplitude_std ?? D.amplitude_std,
     amplitude_factor: p.amplitude_factor ?? null,

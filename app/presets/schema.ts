@@ -91,7 +91,7 @@ const noiseKwargs = obj({
   spatial_decay: positive.nullable().optional(),
   noise_block_size: posInt.optional(),
   // ours: "numpy" (default) = SpikeInterface's noise bit for bit; "fast" = xoshiro128** through the same ziggurat
-  noise_generator: z.enum(['numpy', 'fast']).optional(),
+  noise_generator: z.enum(['auto', 'numpy', 'fast']).optional(),
   spectrum: obj({ exponent: z.number().min(0).max(3), f_min_hz: positive.optional() }).nullable().optional(),
   far_units: obj({
     num_units: nonNegInt, firing_rates: paramSpec.optional(), minimum_z: nonNegative.optional(),

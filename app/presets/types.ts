@@ -92,11 +92,14 @@ export interface GenerateNoiseKwargs {
   spectrum?: NoiseSpectrum | null;
   far_units?: FarUnits | null;
   /**
-   * Our extension. "numpy" (default): block b is SpikeInterface's `default_rng((segment_seed, b)).standard_normal`
-   * bit for bit. "fast": xoshiro128** seeded by SeedSequence((segment_seed, b)) through the same float32
-   * ziggurat — the same normal distribution and block reproducibility, other values, noise ~3x faster to draw.
+   * Our extension: the generator of the normals behind the noise. "numpy": block b is SpikeInterface's
+   * `default_rng((segment_seed, b)).standard_normal(dtype=float32)` bit for bit. "fast": xoshiro128** seeded by
+   * SeedSequence((segment_seed, b)) through the same float32 ziggurat — the same distribution and block
+   * reproducibility, other values, ~3x faster to draw. "auto" (default): "numpy" for white noise, where the result
+   * then equals SpikeInterface's; "fast" for correlated or coloured noise, which SpikeInterface draws through an
+   * SVD of the covariance that no other implementation reproduces bit for bit anyway.
    */
-  noise_generator?: 'numpy' | 'fast';
+  noise_generator?: 'auto' | 'numpy' | 'fast';
 }
 
 /** Spike trains given by the user instead of generated ones (as a NumpySorting's samples and labels). */

@@ -7,10 +7,11 @@ import { generateDataset } from '../main/services/generation/generate-dataset.ts
 const [presetPath, out, workers, dtype, duration, noise] = process.argv.slice(2);
 const preset = JSON.parse(readFileSync(presetPath, 'utf8')) as PresetV1;
 preset.params.duration = Number(duration);
-// "white" / "correlated" (SpikeInterface's default, spatial_decay 25); a "fast-" prefix selects our fast noise generator
+// "white" / "correlated" (SpikeInterface's default, spatial_decay 25) with the default generator ("auto": numpy's
+// exact stream for white noise, the fast one for correlated); a "numpy-" or "fast-" prefix forces one
 const white = noise.endsWith('white');
-preset.params.generate_noise_kwargs = { noise_levels: { range: [6, 8] }, spatial_decay: white ? null : 25,
-  ...(noise.startsWith('fast-') ? { noise_generator: 'fast' as const } : {}) };
+const generator = noise.startsWith('fast-') ? 'fast' as const : noise.startsWith('numpy-') ? 'numpy' as const : 'auto' as const;
+preset.params.generate_noise_kwargs = { noise_levels: { range: [6, 8] }, spatial_decay: white ? null : 25, noise_generator: generator };
 rmSync(out, { recursive: true, force: true });
 const t0 = performance.now();
 const r = await generateDataset({ preset, out, workers: Number(workers), dtype: dtype as 'int16' | 'float32', overwrite: true });

@@ -1,12 +1,15 @@
 // `npm run bench [-- name ...]`: runs the benchmarks (all by default) and records bench/results/<name>.json.
 import { benchGroundTruth } from './ground-truth.bench.ts';
 import { benchGeneration } from './generation.bench.ts';
+import { benchViewer } from './viewer.bench.ts';
 
 const BENCHES: Record<string, () => unknown> = {
   'ground-truth': () => benchGroundTruth(),
   generation: () => benchGeneration(),
   // W2 at 60 s instead of 600 s: a few minutes instead of ~15
   'generation-quick': () => benchGeneration({ quick: true }),
+  // the trace viewer in Chromium on W2; `-- viewer --duration=60 --scroll-seconds=60` for a shorter run
+  viewer: () => benchViewer(),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

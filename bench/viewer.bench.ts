@@ -91,6 +91,8 @@ export async function benchViewer(argv: string[] = process.argv.slice(2)) {
   try {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1600, height: 1000 });
+    page.on('crash', () => console.error('the page crashed'));
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(server.url);

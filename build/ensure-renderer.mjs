@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const built = join(root, 'dist/renderer/index.html');
 const config = join(root, 'renderer/vite.config.ts');
-const SOURCES = ['renderer', 'app/api', 'app/presets'];
+const SOURCES = ['renderer', 'app/api', 'app/presets', 'app/figures'];
 
 function newestMtime(dir) {
   let newest = 0;

@@ -9,6 +9,9 @@ import type {
   AppInfo, DatasetInfo, ImportResult, JobInfo, PresetRecord, PresetSummary, PresetVersion, SaveResult, Settings, SizeInfo,
 } from './types.ts';
 import type { Problem } from '../presets/problems.ts';
+import type {
+  BinaryResult, DriftQc, RasterMeta, ReportInfo, SpikeMarkers, TemplatesMeta, TraceInfo, TraceWindowMeta, UnitsQc,
+} from './viewer-types.ts';
 
 /** A method: its argument tuple schema and (phantom) result type. */
 export interface MethodSpec<A extends z.ZodTuple, R> {
@@ -31,6 +34,20 @@ const jobOptions = z.strictObject({
   chunkSeconds: z.number().positive().max(60).optional(),
   exports: z.strictObject({ kilosort: z.boolean().optional(), spikeglx: z.boolean().optional() }).optional(),
 });
+
+const sample = z.number().int().min(0).max(2 ** 50);
+const recordings = z.array(z.enum(['static', 'drifting'])).min(1).max(2);
+const unitList = z.array(z.number().int().min(0).max(1_000_000)).max(10_000);
+/** a window: samples [start, end), channels [channelStart, channelEnd), decimated to `pixels` columns */
+const windowFields = {
+  start: sample, end: sample,
+  channelStart: z.number().int().min(0).max(100_000), channelEnd: z.number().int().min(1).max(100_000),
+  pixels: z.number().int().min(1).max(8192),
+  recordings: recordings.optional(),
+  /** requests with the same view key supersede each other: only the newest is answered, older ones fail 'cancelled' */
+  view: z.string().max(200).optional(),
+};
+const figureName = z.enum(['drift', 'raster', 'templates', 'traces', 'amplitudes']);
 
 export const contract = {
   presets: {
@@ -59,6 +76,38 @@ export const contract = {
     /** opens the folder in the system file manager (Electron); in web mode returns the path to show */
     reveal: method<{ path: string; opened: boolean }>()(z.tuple([id])),
     forget: method<void>()(z.tuple([id])),
+    /** adds an existing dataset folder (one with dataset.json) to the catalogue */
+    add: method<DatasetInfo>()(z.tuple([z.string().min(1).max(4096)])),
+  },
+  traces: {
+    open: method<TraceInfo>()(z.tuple([id])),
+    window: method<BinaryResult<TraceWindowMeta>>()(z.tuple([z.strictObject({ dataset: id, ...windowFields })])),
+    spikes: method<SpikeMarkers>()(z.tuple([z.strictObject({
+      dataset: id, start: sample, end: sample, units: unitList.optional(), maxSpikes: z.number().int().min(1).max(200_000).optional(),
+    })])),
+  },
+  qc: {
+    units: method<UnitsQc>()(z.tuple([id])),
+    drift: method<DriftQc>()(z.tuple([z.strictObject({ dataset: id, units: unitList.optional() })])),
+    raster: method<BinaryResult<RasterMeta>>()(z.tuple([z.strictObject({ dataset: id, maxSpikes: z.number().int().min(1).max(5_000_000).optional() })])),
+    templates: method<BinaryResult<TemplatesMeta>>()(z.tuple([z.strictObject({
+      dataset: id, unit: z.number().int().min(0), steps: z.array(z.number().int().min(0)).max(64).optional(),
+    })])),
+  },
+  preview: {
+    /** a window of a preset (saved or not) rendered on the fly, decimated like traces.window */
+    window: method<BinaryResult<TraceWindowMeta>>()(z.tuple([z.strictObject({ preset: presetDocument, ...windowFields })])),
+  },
+  reports: {
+    /** writes <dataset>/report.html (self-contained) */
+    write: method<ReportInfo>()(z.tuple([id])),
+    /** one figure of the report as SVG text (the views' "export SVG") */
+    figure: method<{ svg: string }>()(z.tuple([z.strictObject({
+      dataset: id, figure: figureName, unit: z.number().int().min(0).optional(), step: z.number().int().min(0).optional(),
+      start: sample.optional(), end: sample.optional(),
+      channelStart: z.number().int().min(0).optional(), channelEnd: z.number().int().min(1).optional(),
+      recordings: recordings.optional(),
+    })])),
   },
   settings: {
     get: method<Settings>()(z.tuple([])),

@@ -5,3 +5,4 @@ export * from './types.ts';
 export { createApiClient, type ApiClient, type Transport } from './client.ts';
 export { dispatch, type DispatchResult } from './dispatch.ts';
 export * from './wire.ts';
+export * from './viewer-types.ts';

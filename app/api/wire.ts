@@ -4,8 +4,10 @@
  * - text frame, client → server: `{id, channel, args}` (a WireRequest); `id` is the client's, echoed back.
  * - text frame, server → client: `{id, ok: true, result}` or `{id, ok: false, error: {kind, message, details}}`,
  *   and events `{event, payload}` (app/api/events.ts) pushed at any time.
- * - binary frame, server → client: bulk samples (trace windows, issue 5) — see encodeBinaryFrame. Clients send
- *   no binary frames; the server answers one with an 'invalid-argument' error.
+ * - binary frame, server → client: the answer to a call whose result is a BinaryResult `{meta, data: ArrayBuffer}`
+ *   (trace windows, rasters, templates): header `{id, ok: true, meta}`, payload = the bytes of `data` — see
+ *   encodeBinaryFrame; the client rebuilds `{meta, data}`. Clients send no binary frames; the server answers one
+ *   with an 'invalid-argument' error.
  *
  * Authentication rides on the page's cookie (set when the page is opened with `?token=`); a non-browser client
  * passes `?token=` on the socket URL or the TOKEN_HEADER header.
@@ -45,4 +47,10 @@ export function decodeBinaryFrame(frame: ArrayBuffer): { header: Record<string, 
   const start = Math.ceil((4 + length) / 8) * 8;
   const header = JSON.parse(new TextDecoder().decode(new Uint8Array(frame, 4, length))) as Record<string, unknown>;
   return { header, payload: frame, payloadOffset: start };
+}
+
+/** The `{meta, data}` result a binary frame carries (see the protocol above); `data` is a copy starting at byte 0. */
+export function binaryFrameResult(frame: ArrayBuffer): { id: unknown; result: { meta: unknown; data: ArrayBuffer } } {
+  const { header, payload, payloadOffset } = decodeBinaryFrame(frame);
+  return { id: header.id, result: { meta: header.meta, data: payload.slice(payloadOffset) } };
 }

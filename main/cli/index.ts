@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; usage: string }> 
     load: async () => (await import('./generate-command.ts')).generateCommand,
     usage: 'spikegen generate <preset.json> --out <dir> [--workers N] [--dtype int16|float32] [--chunk-seconds S] [--overwrite] [--kilosort] [--spikeglx]',
   },
+  report: {
+    load: async () => (await import('./report-command.ts')).reportCommand,
+    usage: 'spikegen report <dataset-dir>',
+  },
   preview: {
     load: async () => (await import('./preview-command.ts')).previewCommand,
     usage: 'spikegen preview <preset.json> --start S --end S --out window.npy [--recording drifting|static|noise]',

@@ -8,6 +8,7 @@ import type { Api } from '../../app/api/contract.ts';
 import { dispatch } from '../../app/api/dispatch.ts';
 import type { ApiErrorData } from '../../app/api/errors.ts';
 import { encodeBinaryFrame, type WireMessage } from '../../app/api/wire.ts';
+import { isBinaryResult } from '../../app/api/viewer-types.ts';
 import type { ServiceEvents } from '../services/service-events.ts';
 
 /** Biggest call accepted: a preset import carries up to 50 million characters (app/api/contract.ts) plus JSON quoting. */
@@ -57,7 +58,12 @@ export function serveApiSocket(ws: WebSocket, api: Api, events: ServiceEvents, l
     const c = call as { id?: unknown; channel?: unknown; args?: unknown } | null;
     const id = typeof c?.id === 'string' || typeof c?.id === 'number' ? c.id : null;
     if (typeof c !== 'object' || c === null || Array.isArray(c) || id === null) return answer(id, invalid('a call is a JSON object {"id", "channel", "args"} with a string or number id'));
-    void dispatch(api, c.channel, c.args ?? [], logError).then((r) => send(ws, r.ok ? { id, ok: true, result: r.result } : { id, ok: false, error: r.error }));
+    void dispatch(api, c.channel, c.args ?? [], logError).then((r) => {
+      if (!r.ok) return send(ws, { id, ok: false, error: r.error });
+      // bulk numbers (trace windows, rasters, templates) go as one binary frame: header {id, ok, meta}, then the bytes
+      if (isBinaryResult(r.result)) return sendBinary(ws, { id, ok: true, meta: r.result.meta }, new Uint8Array(r.result.data));
+      send(ws, { id, ok: true, result: r.result });
+    });
   });
   const off = events.onAny((event, payload) => send(ws, { event, payload }));
   ws.on('close', off);

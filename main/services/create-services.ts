@@ -20,6 +20,12 @@ import { openSqlite } from './presets/sqlite.ts';
 import { ServiceEvents } from './service-events.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { createSystemService } from './system/system-service.ts';
+import { createPreviewService } from './preview/preview-service.ts';
+import { createQcService } from './qc/qc-service.ts';
+import { createReportsService } from './reports/reports-service.ts';
+import { DatasetSources } from './traces/dataset-sources.ts';
+import { createTracesService } from './traces/traces-service.ts';
+import { ViewerPool } from './traces/viewer-pool.ts';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -63,12 +69,22 @@ export function createServices(o: ServicesOptions): Services {
       throw toApiError(e);
     }
   };
+  const sources = new DatasetSources(catalogue);
+  const viewerPool = new ViewerPool();
+  // the decimation threads load the engine through tsx (~0.5 s): start them soon after start-up, not when the
+  // first dataset opens (its first window should come within a second), and not during start-up itself
+  const warmTimer = setTimeout(() => viewerPool.warm(), 1500);
+  warmTimer.unref();
   const api: Api = {
     presets: createPresetsApi(store, events),
     jobs: createJobsService({ queue, store: jobStore, settings, loadPreset }),
     datasets: createDatasetsService(catalogue, events, o.revealFolder),
     settings: { get: async () => settings.get(), update: async (change) => settings.update(change) },
     system: createSystemService({ mode: o.mode, dataDir: o.dataDir }),
+    traces: createTracesService(sources, viewerPool),
+    qc: createQcService(sources),
+    preview: createPreviewService(viewerPool),
+    reports: createReportsService(sources),
   };
   let closing: Promise<void> | null = null;
   return {
@@ -77,6 +93,8 @@ export function createServices(o: ServicesOptions): Services {
     close: () => closing ??= (async () => {
       await queue.close();
       await pool.close();
+      clearTimeout(warmTimer);
+      await viewerPool.close();
       db.close();
       store.close();
     })(),

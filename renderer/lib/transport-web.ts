@@ -5,7 +5,7 @@
  * calls in flight when it drops are rejected (the server may or may not have run them).
  */
 import type { Transport } from '../../app/api/client.ts';
-import { API_SOCKET_PATH, TOKEN_COOKIE, TOKEN_QUERY } from '../../app/api/wire.ts';
+import { API_SOCKET_PATH, binaryFrameResult, TOKEN_COOKIE, TOKEN_QUERY } from '../../app/api/wire.ts';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
@@ -63,7 +63,16 @@ export function createWebTransport(url: string): WebTransport {
       for (const send of waiting.splice(0)) send();
     };
     ws.onmessage = (ev) => {
-      if (typeof ev.data !== 'string') return; // binary frames: trace windows (viewer, later)
+      if (ev.data instanceof ArrayBuffer) {
+        // a BinaryResult (trace window, raster, templates): header {id, ok, meta} then the bytes
+        const { id, result } = binaryFrameResult(ev.data);
+        const pending = typeof id === 'number' ? inFlight.get(id) : undefined;
+        if (!pending) return;
+        inFlight.delete(id as number);
+        pending.resolve(result);
+        return;
+      }
+      if (typeof ev.data !== 'string') return;
       let msg: { id?: number; ok?: boolean; result?: unknown; error?: unknown; event?: string; payload?: unknown };
       try { msg = JSON.parse(ev.data); } catch { return; }
       if (typeof msg.event === 'string') {

@@ -36,6 +36,6 @@ export class Router {
   }
 
   openPreset(presetId: string): void { this.go({ view: 'editor', presetId }); }
-  /** The hook of the future trace viewer: today a summary placeholder. */
+  /** Opens a dataset's viewers (renderer/viewers/DatasetView.svelte). */
   openDataset(datasetId: string): void { this.go({ view: 'dataset', datasetId }); }
 }

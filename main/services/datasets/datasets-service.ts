@@ -6,7 +6,7 @@
 import type { Api } from '../../../app/api/contract.ts';
 import { ApiError } from '../../../app/api/errors.ts';
 import type { ServiceEvents } from '../service-events.ts';
-import type { DatasetCatalogue } from './dataset-catalogue.ts';
+import { readDatasetSummary, type DatasetCatalogue } from './dataset-catalogue.ts';
 
 /** Opens a folder in the system's file manager; resolves with an error sentence, or '' on success (as shell.openPath). */
 export type RevealFolder = (path: string) => Promise<string>;
@@ -26,6 +26,17 @@ export function createDatasetsService(catalogue: DatasetCatalogue, events: Servi
       const failure = await revealFolder(d.path);
       if (failure) throw new ApiError('internal', `the folder ${d.path} could not be opened (${failure}); open it from your file manager`);
       return { path: d.path, opened: true };
+    },
+    add: async (path) => {
+      let summary;
+      try {
+        summary = readDatasetSummary(path);
+      } catch (e) {
+        throw new ApiError('not-found', `${path} is not a finished Spikegen Studio dataset (${(e as Error).message}); choose the folder that holds dataset.json`);
+      }
+      const info = catalogue.record(path, summary);
+      events.emit('datasets.changed', {});
+      return info;
     },
     forget: async (id) => {
       find(id);

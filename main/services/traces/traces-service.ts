@@ -1,0 +1,83 @@
+/**
+ * `traces.*` of the contract (DESIGN.md "How a viewer window flows"): open a dataset, read a window of one or
+ * both recordings and decimate it to min/max per pixel column in the viewer pool (binary result, never JSON),
+ * and list the ground-truth spikes of a window as markers. Window requests carrying the same `view` key
+ * supersede each other (latest-per-view.ts).
+ */
+import type { Api } from '../../../app/api/contract.ts';
+import { ApiError } from '../../../app/api/errors.ts';
+import type { RecordingName, TraceWindowMeta } from '../../../app/api/viewer-types.ts';
+import { spikeMarkers } from '../../../app/viewer/spike-markers.ts';
+import type { DatasetSources } from './dataset-sources.ts';
+import { LatestPerView } from './latest-per-view.ts';
+import type { ViewerPool } from './viewer-pool.ts';
+
+/** Bytes read per recording at most; longer windows are overviews (each column from its first frames). */
+export const MAX_WINDOW_BYTES = 64 * 1024 * 1024;
+
+export interface WindowRequest {
+  start: number; end: number; channelStart: number; channelEnd: number; pixels: number; recordings?: RecordingName[]; view?: string;
+}
+
+export function checkWindow(r: WindowRequest, numSamples: number, numChannels: number): void {
+  if (!(r.start < r.end && r.end <= numSamples)) {
+    throw new ApiError('invalid-argument', `the window ${r.start}-${r.end} is not inside the recording (0-${numSamples} samples): ask for start < end <= ${numSamples}`);
+  }
+  if (!(r.channelStart < r.channelEnd && r.channelEnd <= numChannels)) {
+    throw new ApiError('invalid-argument', `the channels ${r.channelStart}-${r.channelEnd} are not inside the probe's 0-${numChannels}`);
+  }
+}
+
+/** Joins per-recording decimated buffers into one [recording][channel][column][min,max] buffer. */
+export function joinRecordings(parts: Float32Array[]): ArrayBuffer {
+  if (parts.length === 1 && parts[0].byteOffset === 0 && parts[0].byteLength === parts[0].buffer.byteLength) return parts[0].buffer as ArrayBuffer;
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out.buffer;
+}
+
+export function createTracesService(sources: DatasetSources, pool: ViewerPool): Api['traces'] {
+  const latest = new LatestPerView();
+  return {
+    open: async (id) => {
+      pool.warm();
+      const s = sources.get(id);
+      const g = s.gt;
+      const sortedNoise = Array.from(g.noiseLevels).sort((a, b) => a - b);
+      return {
+        datasetId: id, name: s.name, path: s.path, numChannels: g.numChannels, numSamples: g.numSamples,
+        samplingFrequency: g.samplingFrequency, durationSeconds: g.numSamples / g.samplingFrequency, dtype: s.dtype,
+        channelLocations: Array.from(g.channelLocations), numUnits: g.numUnits, numSpikes: g.spikes.length,
+        unitIds: Array.from({ length: g.numUnits }, (_, i) => String(i)), unitPeakUv: Array.from(s.peaks.peak),
+        noiseLevelUv: sortedNoise[sortedNoise.length >> 1] ?? 1,
+      };
+    },
+    window: async (req) => {
+      const s = sources.get(req.dataset);
+      checkWindow(req, s.gt.numSamples, s.gt.numChannels);
+      const recordings = req.recordings ?? ['static', 'drifting'];
+      return latest.submit(req.view && `${req.dataset}:${req.view}`, async () => {
+        const t0 = performance.now();
+        const results = await Promise.all(recordings.map((r) => {
+          const info = s.recordings[r];
+          return pool.decimate({
+            rawPath: info.rawPath, dtype: info.dtype, numChannels: info.numChannels,
+            gains: info.gains ? Array.from(info.gains) : null, offsets: info.offsets ? Array.from(info.offsets) : null,
+            start: req.start, end: req.end, channelStart: req.channelStart, channelEnd: req.channelEnd, pixels: req.pixels, maxBytes: MAX_WINDOW_BYTES,
+          });
+        }));
+        const meta: TraceWindowMeta = {
+          startSample: req.start, endSample: req.end, samplingFrequency: s.gt.samplingFrequency, channelStart: req.channelStart,
+          channelEnd: req.channelEnd, columns: results[0].columns, recordings, exact: results.every((r) => r.exact),
+          framesReadPerColumn: results[0].framesReadPerColumn, elapsedMs: performance.now() - t0,
+        };
+        return { meta, data: joinRecordings(results.map((r) => r.data)) };
+      });
+    },
+    spikes: async (q) => {
+      const s = sources.get(q.dataset);
+      return spikeMarkers(s.gt, { start: q.start, end: q.end, units: q.units, maxSpikes: q.maxSpikes }, s.peaks.peak);
+    },
+  };
+}

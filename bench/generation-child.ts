@@ -7,6 +7,12 @@ import { generateDataset } from '../main/services/generation/generate-dataset.ts
 const [presetPath, out, workers, dtype, duration, noise] = process.argv.slice(2);
 const preset = JSON.parse(readFileSync(presetPath, 'utf8')) as PresetV1;
 preset.params.duration = Number(duration);
+// a shortened run keeps a drift: start it at 1/6 of the recording with a period of 1/3 (W2's 600 s run: 60 s and 200 s)
+const motion = preset.params.generate_displacement_vector_kwargs?.motion_list?.[0];
+if (!motion || (motion.t_start_drift ?? 0) >= preset.params.duration) {
+  preset.params.generate_displacement_vector_kwargs = { displacement_sampling_frequency: 5, drift_start_um: [0, 20], drift_stop_um: [0, -20],
+    drift_step_um: 1, motion_list: [{ drift_mode: 'zigzag', t_start_drift: preset.params.duration / 6, period_s: preset.params.duration / 3 }] };
+}
 // "white" / "correlated" (SpikeInterface's default, spatial_decay 25) with the default generator ("auto": numpy's
 // exact stream for white noise, the fast one for correlated); a "numpy-" or "fast-" prefix forces one
 const white = noise.endsWith('white');

@@ -2,6 +2,7 @@
 import { benchGroundTruth } from './ground-truth.bench.ts';
 import { benchGeneration } from './generation.bench.ts';
 import { benchViewer } from './viewer.bench.ts';
+import { benchHybrid } from './hybrid.bench.ts';
 
 const BENCHES: Record<string, () => unknown> = {
   'ground-truth': () => benchGroundTruth(),
@@ -10,6 +11,8 @@ const BENCHES: Record<string, () => unknown> = {
   'generation-quick': () => benchGeneration({ quick: true }),
   // the trace viewer in Chromium on W2; `-- viewer --duration=60 --scroll-seconds=60` for a shorter run
   viewer: () => benchViewer(),
+  // hybrid generation into a 60 s 384-channel SpikeGLX file, against synthetic generation of the same size
+  hybrid: () => benchHybrid(),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -164,8 +164,10 @@ export function decodeNpy(bytes: Uint8Array): NpyArray {
   const dtype = h.descr as NpyDtype;
   if (!(dtype in ITEM_SIZE)) throw new Error(`unsupported npy dtype ${h.descr}`);
   const n = product(h.shape);
-  // copy into a fresh aligned buffer: the data offset is not always a multiple of the item size
-  const copy = bytes.slice(bytes.byteOffset + h.dataOffset - bytes.byteOffset, h.dataOffset + n * ITEM_SIZE[dtype]);
+  // copy into a fresh aligned buffer: the data offset is not always a multiple of the item size, and a Node
+  // Buffer's slice() would share its pool instead of copying
+  const copy = new Uint8Array(n * ITEM_SIZE[dtype]);
+  copy.set(bytes.subarray(h.dataOffset, h.dataOffset + copy.length));
   return { dtype, shape: h.shape, data: viewOf(dtype, copy.buffer, 0, n) };
 }
 

@@ -59,7 +59,7 @@ export interface ResolvedParams {
   amplitude_factor: number[] | null;
 }
 
-function withDefaults<T extends object>(given: Partial<T> | undefined | null, fallbackDict: Partial<T>, fnDefaults: T): T {
+export function withDefaults<T extends object>(given: Partial<T> | undefined | null, fallbackDict: Partial<T>, fnDefaults: T): T {
   // the user's dict replaces the call's default dict; what it lacks comes from the function's own defaults
   const dict = given ?? fallbackDict;
   const out = { ...fnDefaults } as T;

@@ -12,7 +12,7 @@ const posInt = z.number().int().positive();
 const nonNegInt = z.number().int().nonnegative();
 
 /** A strict object whose unknown-key message lists the known keys. */
-function obj<T extends z.ZodRawShape>(shape: T) {
+export function obj<T extends z.ZodRawShape>(shape: T) {
   const known = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
     error: (iss) => (iss.code === 'unrecognized_keys' ? `known keys here: ${known}` : undefined),
@@ -43,7 +43,7 @@ const probeKwargs = obj({
   contact_shape_params: z.record(z.string(), positive).optional(),
 });
 
-const unitLocationsKwargs = obj({
+export const unitLocationsKwargs = obj({
   margin_um: num.optional(),
   minimum_z: num.optional(),
   maximum_z: num.optional(),
@@ -54,7 +54,7 @@ const unitLocationsKwargs = obj({
   num_modes: posInt.optional(),
 });
 
-const displacementKwargs = obj({
+export const displacementKwargs = obj({
   displacement_sampling_frequency: positive.optional(),
   drift_start_um: xy.optional(),
   drift_stop_um: xy.optional(),
@@ -62,7 +62,7 @@ const displacementKwargs = obj({
   motion_list: z.array(motionEntry).optional(),
 });
 
-const templatesKwargs = obj({
+export const templatesKwargs = obj({
   ms_before: positive.optional(),
   ms_after: positive.optional(),
   mode: z.enum(['sphere', 'ellipsoid']).optional(),
@@ -76,7 +76,7 @@ const templatesKwargs = obj({
   }).optional(),
 });
 
-const sortingKwargs = obj({
+export const sortingKwargs = obj({
   firing_rates: paramSpec.optional(),
   refractory_period_ms: nonNegative.optional(),
   add_spikes_on_borders: z.boolean().optional(),
@@ -99,7 +99,7 @@ const noiseKwargs = obj({
   }).nullable().optional(),
 });
 
-const givenSorting = obj({ sample_index: z.array(nonNegInt), unit_index: z.array(nonNegInt) });
+export const givenSorting = obj({ sample_index: z.array(nonNegInt), unit_index: z.array(nonNegInt) });
 
 const givenDisplacement = obj({
   displacement_sampling_frequency: positive,
@@ -108,6 +108,11 @@ const givenDisplacement = obj({
   displacements_steps: z.array(xy),
 });
 
+/** numbers up to 2**53; larger numpy seeds (up to 2**128) as a decimal string, since JSON numbers would round */
+export const seedSchema = z.union([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,39}$/)], {
+  error: 'must be a non-negative whole number (as a decimal string above 2**53), or null for a random seed',
+}).nullable().optional();
+
 export const driftingParams = obj({
   num_units: nonNegInt.optional(),
   duration: positive.optional(),
@@ -115,10 +120,7 @@ export const driftingParams = obj({
   probe_name: z.string().min(1).optional(),
   probe: z.record(z.string(), z.unknown()).optional(),
   generate_probe_kwargs: probeKwargs.nullable().optional(),
-  // numbers up to 2**53; larger numpy seeds (up to 2**128) as a decimal string, since JSON numbers would round
-  seed: z.union([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,39}$/)], {
-    error: 'must be a non-negative whole number (as a decimal string above 2**53), or null for a random seed',
-  }).nullable().optional(),
+  seed: seedSchema,
   unit_locations: z.array(z.tuple([num, num, num])).nullable().optional(),
   generate_unit_locations_kwargs: unitLocationsKwargs.optional(),
   displacement_data: givenDisplacement.nullable().optional(),

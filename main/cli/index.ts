@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; usage: string }> 
     load: async () => (await import('./generate-command.ts')).generateCommand,
     usage: 'spikegen generate <preset.json> --out <dir> [--workers N] [--dtype int16|float32] [--chunk-seconds S] [--overwrite] [--kilosort] [--spikeglx]',
   },
+  hybrid: { load: async () => (await import('./hybrid-command.ts')).hybridCommand, usage: 'spikegen hybrid <preset.json> --out <dir> [--workers N] [--dtype int16|float32] [--chunk-seconds S] [--overwrite] [--exact-templates]' },
   report: {
     load: async () => (await import('./report-command.ts')).reportCommand,
     usage: 'spikegen report <dataset-dir>',

@@ -57,3 +57,13 @@ test('refuses a file that is not .npy with a clear message', () => {
 test('refuses a shape that does not match the data', () => {
   assert.throws(() => encodeNpy(new Float32Array(3), [2, 2]), /does not match/);
 });
+
+test('decodes from a Node Buffer that lives in a shared pool (readFileSync of a small file)', async () => {
+  const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const path = join(mkdtempSync(join(tmpdir(), 'npy-')), 'a.npy');
+  writeFileSync(path, encodeNpy(new Float64Array([1.5, -2.25, 3]), [3]));
+  const pooled = Buffer.from(readFileSync(path)); // small Buffers come from Node's shared pool
+  assert.deepEqual(Array.from(decodeNpy(pooled).data as Float64Array), [1.5, -2.25, 3]);
+});

@@ -15,7 +15,7 @@ interface Run { wall_s: number; render_s: number; peak_rss_mb: number; data_byte
 
 const preset = (w: string) => fileURLToPath(new URL(`./presets/${w}.json`, import.meta.url));
 
-export function benchGeneration(opts: { quick?: boolean } = {}) {
+export function benchGeneration(opts: { quick?: boolean; key?: boolean } = {}) {
   const dir = process.env.SPIKEGEN_BENCH_DIR ?? join(tmpdir(), 'spikegen-bench');
   mkdirSync(dir, { recursive: true });
   // 16 GB per run: smaller files land in the page cache and measure memory, not the disk (4 GB runs here varied 0.4-2.5 GB/s)
@@ -32,7 +32,9 @@ export function benchGeneration(opts: { quick?: boolean } = {}) {
     // the generator forced the other way: correlated noise from numpy's stream, white noise from the fast one
     ['W2', 'int16', 2, w2Duration, 'numpy-correlated'], ['W2', 'int16', 2, w2Duration, 'fast-white'], ['W1', 'int16', 2, 60, 'numpy-correlated'],
   ];
-  const rows = cases.map(([w, dtype, workers, duration, noise]) => {
+  // "key": only the rows the issue's targets name, for a quick re-measure on a quiet machine
+  const keyCases = cases.filter(([w, dtype, workers, , noise]) => dtype === 'int16' && workers === 2 && (noise === 'correlated' || (w === 'W2' && noise === 'white')));
+  const rows = (opts.key ? keyCases : cases).map(([w, dtype, workers, duration, noise]) => {
     const r = runChild<Run>('./generation-child.ts', [preset(w), join(dir, 'dataset'), String(workers), dtype, String(duration), noise]);
     const row = {
       workload: w, dtype, workers, duration_s: duration, noise,
@@ -55,7 +57,7 @@ export function benchGeneration(opts: { quick?: boolean } = {}) {
     'W2 peak memory < 1 GB': { value: Math.max(w2white.peak_rss_mb, w2corr.peak_rss_mb), met: Math.max(w2white.peak_rss_mb, w2corr.peak_rss_mb) < 1000 },
   };
   for (const [k, v] of Object.entries(targets)) console.log(`${v.met ? 'met    ' : 'NOT MET'} ${k}: ${v.value}`);
-  const path = record(opts.quick ? 'generation-quick' : 'generation', {
+  const path = record(opts.key ? 'generation-key' : opts.quick ? 'generation-quick' : 'generation', {
     raw_disk_write_gb_per_s: diskGbps, raw_disk_write_runs: disk, w2_duration_s: w2Duration, targets,
     spikeinterface_0_105_same_machine_class: { W2_x_realtime_pair: 0.55, W2_peak_gb: 8.4, W1_x_realtime_pair: 3.9, W1_peak_gb: 1.2 },
     rows,

@@ -9,6 +9,8 @@ const BENCHES: Record<string, () => unknown> = {
   generation: () => benchGeneration(),
   // W2 at 60 s instead of 600 s: a few minutes instead of ~15
   'generation-quick': () => benchGeneration({ quick: true }),
+  // only the rows named by the targets (W1 and W2 int16, 2 workers), full length
+  'generation-key': () => benchGeneration({ key: true }),
   // the trace viewer in Chromium on W2; `-- viewer --duration=60 --scroll-seconds=60` for a shorter run
   viewer: () => benchViewer(),
   // hybrid generation into a 60 s 384-channel SpikeGLX file, against synthetic generation of the same size

@@ -22,9 +22,14 @@ function findTests(dir) {
   return out.sort();
 }
 
+// every temporary file of the tests (datasets of hundreds of MB, browser profiles...) goes under one folder that is
+// removed at the end, so repeated runs do not fill the disk
+const runTmp = mkdtempSync(join(tmpdir(), 'spikegen-test-run-'));
+process.on('exit', () => rmSync(runTmp, { recursive: true, force: true }));
+
 function run(label, cmd, args) {
   console.log(`\n== ${label}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NO_COLOR: '1', TMPDIR: runTmp } });
   return r.status ?? 1;
 }
 

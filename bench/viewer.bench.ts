@@ -127,9 +127,14 @@ export async function benchViewer(argv: string[] = process.argv.slice(2)) {
     const p95 = pct(fpsRun.frames, 95);
     console.log(`scrolling (10 s): ${fpsRun.frames.length} frames, frame time p50 ${pct(fpsRun.frames, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${(1000 / pct(fpsRun.frames, 50)).toFixed(0)} fps median), ${fpsRun.windows} windows drawn; target p95 < 33 ms`);
     let long = { frames: [] as number[], windows: 0 };
+    // memory every 30 s of scrolling: a leak shows as a climb, a steady state as a plateau
+    const memoryTrace: { at_s: number; js_heap_used_mb: number; renderer_rss_mb: number }[] = [];
     for (let done = 0; done < scrollSeconds; done += 30) {
       const part = await scroll(Math.min(30, scrollSeconds - done));
       long = { frames: long.frames.concat(part.frames), windows: long.windows + part.windows };
+      const m = (await cdp.send('Performance.getMetrics')).metrics;
+      memoryTrace.push({ at_s: Math.min(scrollSeconds, done + 30), js_heap_used_mb: r1((m.find((x) => x.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20), renderer_rss_mb: r1(rendererRssMb()) });
+      console.log(`  scrolled ${memoryTrace.at(-1)!.at_s} s: frame p95 ${pct(part.frames, 95).toFixed(1)} ms, JS heap ${memoryTrace.at(-1)!.js_heap_used_mb} MB, renderer RSS ${memoryTrace.at(-1)!.renderer_rss_mb} MB`);
     }
     const metrics = (await cdp.send('Performance.getMetrics')).metrics;
     const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20;
@@ -145,6 +150,7 @@ export async function benchViewer(argv: string[] = process.argv.slice(2)) {
       scroll_10s: { frames: fpsRun.frames.length, frame_ms_p50: r1(pct(fpsRun.frames, 50)), frame_ms_p95: r1(p95), frame_ms_max: r1(Math.max(...fpsRun.frames)), windows_drawn: fpsRun.windows },
       scroll_long: { frames: long.frames.length, frame_ms_p95: r1(pct(long.frames, 95)), windows_drawn: long.windows },
       memory_after_scrolling: { js_heap_used_mb: r1(heapMb), js_heap_total_mb: r1(totalHeapMb), renderer_rss_mb: r1(rss) },
+      memory_trace: memoryTrace,
       met: {
         open_first_window: openMs < 1000, window_1s: pct(windowMs, 95) < 100, scroll_30fps: p95 < 33 && pct(long.frames, 95) < 33,
         memory: heapMb < 300 && (rss === 0 || rss < 300),

@@ -34,6 +34,9 @@ export interface DecimateResult {
 
 const BLOCK_BYTES = 4 * 1024 * 1024;
 
+// the read buffer is the thread's, reused by every task (only the small result is allocated per window)
+const blockBuffer = new ArrayBuffer(BLOCK_BYTES + 8);
+
 function readInto(fd: number, bytes: Uint8Array, length: number, position: number): void {
   let done = 0;
   while (done < length) {
@@ -51,7 +54,7 @@ export default function decimateWindow(t: DecimateTask): DecimateResult {
   const frameBytes = t.numChannels * bpv;
   const acc = new MinMaxAccumulator(plan, { numChannels: t.numChannels, channelStart: t.channelStart, channelEnd: t.channelEnd, gains: t.gains, offsets: t.offsets });
   const blockFrames = Math.max(1, Math.floor(BLOCK_BYTES / frameBytes));
-  const buffer = new ArrayBuffer(blockFrames * frameBytes);
+  const buffer = blockFrames * frameBytes <= blockBuffer.byteLength ? blockBuffer : new ArrayBuffer(blockFrames * frameBytes);
   const bytes = new Uint8Array(buffer);
   const values = t.dtype === 'int16' ? new Int16Array(buffer) : new Float32Array(buffer);
   const exact = numFrames * frameBytes <= t.maxBytes;

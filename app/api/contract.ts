@@ -12,6 +12,7 @@ import type { Problem } from '../presets/problems.ts';
 import type {
   BinaryResult, DriftQc, RasterMeta, ReportInfo, SpikeMarkers, TemplatesMeta, TraceInfo, TraceWindowMeta, UnitsQc,
 } from './viewer-types.ts';
+import type { RecordingInspection, TemplateListing, TemplateThumbnail } from './hybrid-api-types.ts';
 
 /** A method: its argument tuple schema and (phantom) result type. */
 export interface MethodSpec<A extends z.ZodTuple, R> {
@@ -47,6 +48,8 @@ const windowFields = {
   /** requests with the same view key supersede each other: only the newest is answered, older ones fail 'cancelled' */
   view: z.string().max(200).optional(),
 };
+const baseUrl = z.string().url().max(2000).optional();
+const templateRef = z.strictObject({ dataset: z.string().min(1).max(500), templateIndex: z.number().int().min(0).max(10_000_000) });
 const figureName = z.enum(['drift', 'raster', 'templates', 'traces', 'amplitudes']);
 
 export const contract = {
@@ -107,6 +110,27 @@ export const contract = {
       start: sample.optional(), end: sample.optional(),
       channelStart: z.number().int().min(0).optional(), channelEnd: z.number().int().min(1).optional(),
       recordings: recordings.optional(),
+    })])),
+  },
+  hybrid: {
+    /** opens a recording on the back end's machine (the path is local to it) and describes it, or fails with a sentence */
+    inspectRecording: method<RecordingInspection>()(z.tuple([z.strictObject({
+      format: z.enum(['spikeglx', 'openephys', 'spikeinterface', 'raw']), path: z.string().min(1).max(4096),
+      stream: z.string().min(1).max(200).optional(), dtype: z.enum(['int16', 'uint16', 'int32', 'float32', 'float64']).optional(),
+      num_channels: z.number().int().min(1).max(100_000).optional(), sampling_frequency: z.number().positive().optional(),
+      probe_path: z.string().min(1).max(4096).optional(),
+    })])),
+  },
+  templates: {
+    /** rows of the template database's templates.csv that pass the filters (base URL default: the public bucket) */
+    list: method<TemplateListing>()(z.tuple([z.strictObject({
+      baseUrl, brainAreas: z.array(z.string().max(200)).max(500).optional(),
+      minDepth: z.number().optional(), maxDepth: z.number().optional(), minAmplitude: z.number().optional(), maxAmplitude: z.number().optional(),
+      limit: z.number().int().min(1).max(100_000).optional(),
+    })])),
+    /** the waveforms of some templates on their best channels (downloads only their chunks; cached) */
+    thumbnails: method<TemplateThumbnail[]>()(z.tuple([z.strictObject({
+      baseUrl, templates: z.array(templateRef).min(1).max(200), channels: z.number().int().min(1).max(16).optional(),
     })])),
   },
   settings: {

@@ -14,6 +14,8 @@ export interface PresetSummary {
   numUnits?: number;
   duration?: number;
   probe?: string;
+  /** "hybrid" for a hybrid preset (real recording + injected templates); drifting otherwise */
+  kind?: 'drifting' | 'hybrid';
 }
 
 export interface PresetRecord extends PresetSummary {
@@ -75,6 +77,8 @@ export interface DatasetInfo {
   numSpikes: number;
   dtype: 'int16' | 'float32';
   exists: boolean;
+  /** what generated it: a drifting dataset (static/ + drifting/) or a hybrid one (original recording + hybrid/) */
+  kind: 'drifting' | 'hybrid';
 }
 
 export interface SizeInfo {

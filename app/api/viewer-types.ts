@@ -34,6 +34,12 @@ export interface TraceInfo {
   unitPeakUv: number[];
   /** median noise level over channels, µV (a sensible default gain) */
   noiseLevelUv: number;
+  /**
+   * display names of the dataset's two recordings, in the order of the windows' blocks (the 'static' and
+   * 'drifting' kinds of traces.window): ['static', 'drifting'] for generated datasets, e.g. ['original', 'hybrid']
+   * for hybrid ones
+   */
+  recordings: string[];
 }
 
 /**

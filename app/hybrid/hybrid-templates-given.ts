@@ -12,7 +12,7 @@ import type { SparseTemplates } from '../generation/sparse-templates.ts';
 import type { HybridTemplatesSpec } from '../presets/hybrid-types.ts';
 import { estimateUnitLocationsMonopolar } from './monopolar-triangulation.ts';
 import { TemplateDatabaseClient } from './template-database.ts';
-import { queryTemplateRows } from './template-database-csv.ts';
+import { queryTemplateRows, type TemplateInfoRow } from './template-database-csv.ts';
 import { interpolateTemplates, moveDenseTemplates } from './template-interpolate.ts';
 import { loadTemplatesFromZarrFolder } from './template-local-store.ts';
 import { channelLocationsOf, makeTemplates, type Templates } from './templates-object.ts';
@@ -37,12 +37,22 @@ export async function loadGivenTemplates(spec: HybridTemplatesSpec, o: { signal?
   const client = new TemplateDatabaseClient({ baseUrl: spec.base_url, cacheFolder: spec.cache_folder ?? null });
   const table = await client.fetchTemplatesInfo({ signal: o.signal });
   const q = spec.query ?? {};
-  const rows = queryTemplateRows(table.rows, {
+  const rows = spec.selection ? selectedRows(table.rows, spec.selection) : queryTemplateRows(table.rows, {
     brainAreas: q.brain_areas, datasets: q.datasets, probe: q.probe, minDepth: q.min_depth, maxDepth: q.max_depth,
     minAmplitude: q.min_amplitude, maxAmplitude: q.max_amplitude,
   });
   if (rows.length === 0) throw new Error('No template of the database matches templates.query; widen the query (brain areas, depth or amplitude bounds).');
   return client.queryTemplates(rows.slice(0, spec.num_units ?? rows.length), { signal: o.signal });
+}
+
+/** The rows of a template-browser selection, in its order; a pair the table does not have is an error. */
+function selectedRows(rows: readonly TemplateInfoRow[], selection: readonly { dataset: string; template_index: number }[]): TemplateInfoRow[] {
+  const byKey = new Map(rows.map((r) => [`${r.dataset}\u0000${r.templateIndex}`, r]));
+  return selection.map((s) => {
+    const row = byKey.get(`${s.dataset}\u0000${s.template_index}`);
+    if (!row) throw new Error(`The template database has no template ${s.template_index} of dataset ${s.dataset}; select the templates again in the template browser.`);
+    return row;
+  });
 }
 
 /** `Templates.get_dense_templates()`: a sparse array scattered into (units, samples, channels). */

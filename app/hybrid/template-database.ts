@@ -10,6 +10,7 @@
  */
 import * as zarr from 'zarrita';
 import { TemplateCache } from './template-database-cache.ts';
+import { DEFAULT_TEMPLATE_DATABASE_URL } from './template-database-url.ts';
 import { parseTemplatesCsv, listDatasets, type TemplateInfoRow, type TemplatesTable } from './template-database-csv.ts';
 import { TemplateDatabaseError, isTransient } from './template-database-errors.ts';
 import { httpGetBytes, type FetchLike } from './template-database-http.ts';
@@ -20,7 +21,7 @@ import { readValues, type ZarrValues } from './template-zarr-values.ts';
 import type { Templates } from './templates-object.ts';
 
 /** The bucket `s3://spikeinterface-template-database` over HTTPS (region us-east-2, as SI's web viewer uses it). */
-export const DEFAULT_TEMPLATE_DATABASE_URL = 'https://spikeinterface-template-database.s3.us-east-2.amazonaws.com/';
+export { DEFAULT_TEMPLATE_DATABASE_URL };
 
 /** Arrays that make up the `Templates` object itself (the rest are database extras). */
 const TEMPLATE_ARRAYS = new Set(['templates_array', 'channel_ids', 'unit_ids', 'sparsity_mask']);

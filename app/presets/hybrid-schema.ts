@@ -37,6 +37,7 @@ export const hybridTemplates = z.discriminatedUnion('source', [
   obj({
     source: z.literal('database'), num_units: posInt.optional(), base_url: z.string().min(1).optional(),
     cache_folder: z.string().min(1).nullable().optional(),
+    selection: z.array(obj({ dataset: z.string().min(1), template_index: nonNegInt })).min(1).optional(),
     query: obj({
       brain_areas: z.array(z.string()).optional(), datasets: z.array(z.string()).optional(), probe: z.string().optional(),
       min_depth: num.optional(), max_depth: num.optional(), min_amplitude: num.optional(), max_amplitude: num.optional(),

@@ -34,9 +34,13 @@ export interface HybridRecordingRef {
 export type HybridTemplatesSpec =
   /** a `Templates.to_zarr` folder; `unit_indices` picks units (in this order) */
   | { source: 'zarr'; path: string; unit_indices?: number[] }
-  /** rows of the public template database's templates.csv selected by a query, the first `num_units` of them */
+  /**
+   * rows of the public template database's templates.csv: those of `selection` (picked in the template browser) when
+   * given, else those a query selects; the first `num_units` of them
+   */
   | {
     source: 'database'; num_units?: number; base_url?: string; cache_folder?: string | null;
+    selection?: { dataset: string; template_index: number }[];
     query?: { brain_areas?: string[]; datasets?: string[]; probe?: string; min_depth?: number; max_depth?: number; min_amplitude?: number; max_amplitude?: number };
   };
 

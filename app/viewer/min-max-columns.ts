@@ -44,6 +44,11 @@ export class MinMaxAccumulator {
   readonly out: Float32Array;
   private readonly lo: Float64Array;
   private readonly hi: Float64Array;
+  // int16 blocks keep their column's min/max in int16 scratch rows (integer compares, a quarter of the bytes)
+  private readonly lo16: Int16Array;
+  private readonly hi16: Int16Array;
+  /** which scratch the current column is in: 0 none yet (not fed), 1 float, 2 int16 */
+  private fed = 0;
   private column = -1;
   private readonly nc: number;
 
@@ -57,6 +62,8 @@ export class MinMaxAccumulator {
     this.out.fill(NaN);
     this.lo = new Float64Array(this.nc);
     this.hi = new Float64Array(this.nc);
+    this.lo16 = new Int16Array(this.nc);
+    this.hi16 = new Int16Array(this.nc);
   }
 
   /**
@@ -65,7 +72,8 @@ export class MinMaxAccumulator {
    */
   accumulate(block: ArrayLike<number>, firstFrame: number, numFrames: number, offset = 0): void {
     const { numChannels, channelStart } = this.o;
-    const nc = this.nc, lo = this.lo, hi = this.hi, plan = this.plan;
+    const nc = this.nc, plan = this.plan;
+    const int16 = block instanceof Int16Array;
     let f = firstFrame;
     const end = firstFrame + numFrames;
     while (f < end) {
@@ -73,32 +81,45 @@ export class MinMaxAccumulator {
       if (col !== this.column) {
         this.flush();
         this.column = col;
-        lo.fill(Infinity);
-        hi.fill(-Infinity);
+        this.fed = 0;
       }
       const stop = Math.min(end, columnStart(plan, col + 1));
       const from = offset + (f - firstFrame) * numChannels + channelStart, frames = stop - f;
-      // one monomorphic loop per array type: V8 keeps each tight (int16 files and float32 renders)
-      if (block instanceof Int16Array) scanInt16(block, from, frames, numChannels, nc, lo, hi);
-      else if (block instanceof Float32Array) scanFloat32(block, from, frames, numChannels, nc, lo, hi);
-      else scanAny(block, from, frames, numChannels, nc, lo, hi);
+      // the column's first frame initialises the scratch row (no ±Infinity fill), in the block's own type
+      if (int16) {
+        if (this.fed === 1) this.toFloat();
+        if (this.fed === 0) { initInt16(block, from, nc, this.lo16, this.hi16); this.fed = 2; }
+        scanInt16(block, from, frames, numChannels, nc, this.lo16, this.hi16);
+      } else {
+        if (this.fed === 2) this.toFloat();
+        if (this.fed === 0) { this.lo.fill(Infinity); this.hi.fill(-Infinity); this.fed = 1; }
+        // one monomorphic loop per array type: V8 keeps each tight (int16 files and float32 renders)
+        if (block instanceof Float32Array) scanFloat32(block, from, frames, numChannels, nc, this.lo, this.hi);
+        else scanAny(block, from, frames, numChannels, nc, this.lo, this.hi);
+      }
       f = stop;
     }
+  }
+
+  /** moves an int16 column's scratch to the float one (a column fed blocks of both types: never in practice) */
+  private toFloat(): void {
+    if (this.fed === 2) for (let k = 0; k < this.nc; k++) { this.lo[k] = this.lo16[k]; this.hi[k] = this.hi16[k]; }
+    this.fed = 1;
   }
 
   /** Writes the current column (also called by accumulate when a new column starts, and by finish). */
   private flush(): void {
     const col = this.column;
-    if (col < 0) return;
+    if (col < 0 || this.fed === 0) return;
     const { gains, offsets, channelStart } = this.o;
-    const C = this.plan.columns;
+    const C = this.plan.columns, out = this.out;
+    const lo = this.fed === 2 ? this.lo16 : this.lo, hi = this.fed === 2 ? this.hi16 : this.hi;
     for (let k = 0; k < this.nc; k++) {
-      if (this.lo[k] === Infinity) continue;
       const g = gains ? gains[channelStart + k] : 1, b = offsets ? offsets[channelStart + k] : 0;
-      const a = this.lo[k] * g + b, z = this.hi[k] * g + b;
+      const a = lo[k] * g + b, z = hi[k] * g + b;
       const i = (k * C + col) * 2;
-      this.out[i] = Math.min(a, z);
-      this.out[i + 1] = Math.max(a, z);
+      out[i] = a < z ? a : z;
+      out[i + 1] = a < z ? z : a;
     }
   }
 
@@ -106,6 +127,7 @@ export class MinMaxAccumulator {
   finish(): Float32Array {
     this.flush();
     this.column = -1;
+    this.fed = 0;
     return this.out;
   }
 }
@@ -118,13 +140,17 @@ export function minMaxColumns(window: ArrayLike<number>, numFrames: number, pixe
   return { plan, data: acc.finish() };
 }
 
+function initInt16(b: Int16Array, from: number, nc: number, lo: Int16Array, hi: Int16Array): void {
+  for (let k = 0; k < nc; k++) { const v = b[from + k]; lo[k] = v; hi[k] = v; }
+}
+
 /** min/max over `frames` frames of channels [0, nc) starting at `from`, into lo/hi (three copies: see accumulate). */
-function scanInt16(b: Int16Array, from: number, frames: number, stride: number, nc: number, lo: Float64Array, hi: Float64Array): void {
+function scanInt16(b: Int16Array, from: number, frames: number, stride: number, nc: number, lo: Int16Array, hi: Int16Array): void {
   for (let r = 0, base = from; r < frames; r++, base += stride) {
     for (let k = 0; k < nc; k++) {
       const v = b[base + k];
       if (v < lo[k]) lo[k] = v;
-      if (v > hi[k]) hi[k] = v;
+      else if (v > hi[k]) hi[k] = v;
     }
   }
 }

@@ -7,12 +7,11 @@
  */
 import { SCHEMA_MIGRATIONS, type SchemaMigration } from './presets/migrations.ts';
 import { datasetsTables } from './datasets/schema.ts';
+import { datasetsKindColumn } from './datasets/schema-kind.ts';
 import { jobsTables } from './jobs/schema.ts';
 import { settingsTable } from './settings/schema.ts';
 
-const OWN_STEPS = [jobsTables, datasetsTables, settingsTable];
+const OWN_STEPS = [jobsTables, datasetsTables, settingsTable, datasetsKindColumn];
 
-/** The presets steps plus ours, unless the presets list already carries ours (then it is used as is). */
-export const APP_SCHEMA_MIGRATIONS: readonly SchemaMigration[] = SCHEMA_MIGRATIONS.some((m) => OWN_STEPS.includes(m))
-  ? SCHEMA_MIGRATIONS
-  : [...SCHEMA_MIGRATIONS, ...OWN_STEPS];
+/** The presets steps plus ours (those the presets list does not already carry). */
+export const APP_SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [...SCHEMA_MIGRATIONS, ...OWN_STEPS.filter((m) => !SCHEMA_MIGRATIONS.includes(m))];

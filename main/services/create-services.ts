@@ -20,6 +20,8 @@ import { openSqlite } from './presets/sqlite.ts';
 import { ServiceEvents } from './service-events.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { createSystemService } from './system/system-service.ts';
+import { createHybridService } from './hybrid/hybrid-service.ts';
+import { createTemplatesService } from './templates/templates-service.ts';
 import { createPreviewService } from './preview/preview-service.ts';
 import { createQcService } from './qc/qc-service.ts';
 import { createReportsService } from './reports/reports-service.ts';
@@ -85,6 +87,8 @@ export function createServices(o: ServicesOptions): Services {
     qc: createQcService(sources),
     preview: createPreviewService(viewerPool),
     reports: createReportsService(sources),
+    hybrid: createHybridService(),
+    templates: createTemplatesService(o.dataDir),
   };
   let closing: Promise<void> | null = null;
   return {

@@ -6,7 +6,8 @@
 import type { Api } from '../../app/api/contract.ts';
 import { ApiError, type ApiErrorKind } from '../../app/api/errors.ts';
 import type { PresetRecord as ApiPresetRecord, PresetSummary as ApiPresetSummary } from '../../app/api/types.ts';
-import { validatePreset, type PresetV1 } from '../../app/presets/index.ts';
+import type { PresetV1 } from '../../app/presets/index.ts';
+import { validatePresetOfAnyKind } from '../../app/presets/validate.ts';
 import { safeFolderName } from './jobs/dataset-folder.ts';
 import { PresetStoreError, type PresetStoreErrorKind, type PresetRecord, type PresetStore, type PresetSummary } from './presets/index.ts';
 import type { ServiceEvents } from './service-events.ts';
@@ -44,6 +45,7 @@ function record(r: PresetRecord): ApiPresetRecord {
   return {
     ...summary(r), document: r.document as PresetV1, problems: r.problems, versionId: r.versionId,
     numUnits: params?.num_units, duration: params?.duration, probe: params?.probe_name,
+    kind: (doc as { kind?: unknown })?.kind === 'hybrid' ? 'hybrid' : 'drifting',
   };
 }
 
@@ -90,7 +92,7 @@ export function createPresetsApi(store: PresetStore, events: ServiceEvents): Api
       }
     }),
     validate: async (doc) => {
-      const r = validatePreset(doc);
+      const r = validatePresetOfAnyKind(doc);
       return r.ok ? [] : r.problems;
     },
   };

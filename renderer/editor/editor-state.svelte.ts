@@ -12,7 +12,7 @@ import { DRIFTING_DEFAULTS } from '../../app/presets/defaults.ts';
 import type { Problem } from '../../app/presets/problems.ts';
 import { resolveParams, type ResolvedParams } from '../../app/presets/resolve.ts';
 import type { PresetV1 } from '../../app/presets/types.ts';
-import { validatePreset } from '../../app/presets/validate.ts';
+import { validatePresetOfAnyKind } from '../../app/presets/validate.ts';
 import { errorText } from '../lib/format.ts';
 import { belongsTo, getAt, pathText, setAt, type Path } from './doc-path.ts';
 
@@ -43,11 +43,13 @@ export class PresetEditor {
   readonly claims = new SvelteMap<string, number>();
 
   readOnly = $derived(this.record?.builtin ?? true);
-  problems = $derived<Problem[]>(this.doc ? validatePreset(this.doc).problems : []);
+  /** a hybrid preset (real recording + injected templates) is edited by the hybrid sections (editor/hybrid/) */
+  hybrid = $derived((this.doc as { kind?: unknown } | null)?.kind === 'hybrid');
+  problems = $derived<Problem[]>(this.doc ? validatePresetOfAnyKind(this.doc).problems : []);
   valid = $derived(this.doc !== null && this.problems.length === 0);
   /** the values in effect (defaults filled in), for placeholders and previews; null while the document is broken */
   resolved = $derived.by<ResolvedParams | null>(() => {
-    if (!this.doc) return null;
+    if (!this.doc || this.hybrid) return null;
     try { return resolveParams(this.doc); } catch { return null; }
   });
   unplaced = $derived.by(() => {

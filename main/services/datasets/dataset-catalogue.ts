@@ -11,13 +11,15 @@ import type { SqliteDatabase } from '../presets/sqlite.ts';
 
 interface DatasetRow {
   id: string; name: string; path: string; created: string; total_bytes: number; duration_s: number;
-  num_channels: number; num_units: number; num_spikes: number; dtype: 'int16' | 'float32';
+  num_channels: number; num_units: number; num_spikes: number; dtype: 'int16' | 'float32'; kind: 'drifting' | 'hybrid';
 }
 
 /** The fields of `dataset.json` (main/services/generation/dataset-summary.ts) the catalogue keeps. */
 export interface DatasetSummaryFields {
   name: string; total_bytes: number; duration_s: number; num_channels: number; num_units: number; num_spikes: number;
   dtype: 'int16' | 'float32';
+  /** absent in a drifting dataset.json written before hybrid datasets existed */
+  kind?: string;
 }
 
 export function readDatasetSummary(folder: string): DatasetSummaryFields {
@@ -26,7 +28,7 @@ export function readDatasetSummary(folder: string): DatasetSummaryFields {
   return {
     name: String(s.name ?? ''), total_bytes: Number(s.total_bytes ?? 0), duration_s: Number(s.duration_s ?? 0),
     num_channels: Number(s.num_channels ?? 0), num_units: Number(s.num_units ?? 0), num_spikes: Number(s.num_spikes ?? 0),
-    dtype: s.dtype === 'float32' ? 'float32' : 'int16',
+    dtype: s.dtype === 'float32' ? 'float32' : 'int16', kind: s.kind === 'hybrid' ? 'hybrid' : 'drifting',
   };
 }
 
@@ -38,12 +40,12 @@ export class DatasetCatalogue {
     const path = resolve(folder);
     const existing = this.db.prepare<{ id: string }>('SELECT id FROM datasets WHERE path = ?').get(path);
     const id = existing?.id ?? randomUUID();
-    this.db.prepare(`INSERT INTO datasets (id, name, path, created, total_bytes, duration_s, num_channels, num_units, num_spikes, dtype)
-      VALUES (@id, @name, @path, @created, @total_bytes, @duration_s, @num_channels, @num_units, @num_spikes, @dtype)
+    this.db.prepare(`INSERT INTO datasets (id, name, path, created, total_bytes, duration_s, num_channels, num_units, num_spikes, dtype, kind)
+      VALUES (@id, @name, @path, @created, @total_bytes, @duration_s, @num_channels, @num_units, @num_spikes, @dtype, @kind)
       ON CONFLICT (path) DO UPDATE SET name = excluded.name, created = excluded.created, total_bytes = excluded.total_bytes,
         duration_s = excluded.duration_s, num_channels = excluded.num_channels, num_units = excluded.num_units,
-        num_spikes = excluded.num_spikes, dtype = excluded.dtype`)
-      .run({ id, path, created: this.now().toISOString(), ...summary });
+        num_spikes = excluded.num_spikes, dtype = excluded.dtype, kind = excluded.kind`)
+      .run({ id, path, created: this.now().toISOString(), ...summary, kind: summary.kind === 'hybrid' ? 'hybrid' : 'drifting' });
     return this.get(id)!;
   }
 
@@ -66,6 +68,6 @@ function toInfo(r: DatasetRow): DatasetInfo {
   return {
     id: r.id, name: r.name, path: r.path, created: r.created, totalBytes: r.total_bytes, durationSeconds: r.duration_s,
     numChannels: r.num_channels, numUnits: r.num_units, numSpikes: r.num_spikes, dtype: r.dtype,
-    exists: existsSync(join(r.path, 'dataset.json')),
+    exists: existsSync(join(r.path, 'dataset.json')), kind: r.kind === 'hybrid' ? 'hybrid' : 'drifting',
   };
 }

@@ -8,16 +8,20 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Api } from '../../../app/api/contract.ts';
 import { ApiError } from '../../../app/api/errors.ts';
 import type { JobInfo, JobOptions } from '../../../app/api/types.ts';
-import type { PresetV1 } from '../../../app/presets/types.ts';
+import { isHybridPreset, type AnyPresetV1 } from '../../../app/presets/hybrid-types.ts';
 import { freeBytesAt, NotEnoughSpaceError } from '../generation/estimate.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { defaultDatasetFolder } from './dataset-folder.ts';
 import { estimatePresetBytes } from './job-estimate.ts';
+import { estimateHybridBytes } from './hybrid-job-estimate.ts';
 import type { JobQueue } from './job-queue.ts';
 import type { JobStore } from './job-store.ts';
 
 /** Returns a preset that passes validation, or throws an ApiError ('not-found', 'invalid-preset'). */
-export type LoadValidPreset = (id: string) => Promise<PresetV1>;
+export type LoadValidPreset = (id: string) => Promise<AnyPresetV1>;
+
+const estimateBytes = (preset: AnyPresetV1, options: JobOptions): number =>
+  (isHybridPreset(preset) ? estimateHybridBytes(preset, options) : estimatePresetBytes(preset, options));
 
 export interface JobsServiceDeps {
   queue: JobQueue;
@@ -29,7 +33,7 @@ export interface JobsServiceDeps {
 
 export function createJobsService(d: JobsServiceDeps): Api['jobs'] {
   const now = d.now ?? (() => new Date());
-  const outputFolder = (preset: PresetV1, options: JobOptions): string => {
+  const outputFolder = (preset: AnyPresetV1, options: JobOptions): string => {
     const taken = (p: string) => d.queue.liveJobs().some((j) => j.out === p);
     if (options.out === undefined) return defaultDatasetFolder(d.settings.get().datasetsFolder, preset.name, now(), taken);
     if (!isAbsolute(options.out)) throw new ApiError('invalid-argument', `the output folder must be a full path, not "${options.out}"`);
@@ -43,7 +47,7 @@ export function createJobsService(d: JobsServiceDeps): Api['jobs'] {
     start: async (presetId, options = {}) => {
       const preset = await d.loadPreset(presetId);
       const out = outputFolder(preset, options);
-      const needed = estimatePresetBytes(preset, options);
+      const needed = estimateBytes(preset, options);
       const free = freeBytesAt(out);
       if (needed > free) {
         const e = new NotEnoughSpaceError(needed, free, out);
@@ -69,7 +73,7 @@ export function createJobsService(d: JobsServiceDeps): Api['jobs'] {
     estimate: async (presetId, options = {}) => {
       const preset = await d.loadPreset(presetId);
       const out = outputFolder(preset, options);
-      return { totalBytes: estimatePresetBytes(preset, options), freeBytes: freeBytesAt(out), out };
+      return { totalBytes: estimateBytes(preset, options), freeBytes: freeBytesAt(out), out };
     },
   };
 }

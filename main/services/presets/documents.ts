@@ -1,11 +1,13 @@
 /**
- * A document on its way into the store: validated, with its problems, in a form that compares by content.
+ * A document on its way into the store (a drifting or a hybrid preset): validated, with its problems, in a form that
+ * compares by content.
  *
  * Drafts: the editor autosaves as the user types, so a half-typed, invalid document is stored too (with
  * `valid = false` and its problems) rather than lost; only a valid latest version can be generated or exported.
  * `create` and `importText` are not autosaves: they refuse an invalid document.
  */
-import { validatePreset, type Problem } from '../../../app/presets/index.ts';
+import type { Problem } from '../../../app/presets/index.ts';
+import { validatePresetOfAnyKind } from '../../../app/presets/validate.ts';
 import { PresetStoreError } from './errors.ts';
 
 export interface CheckedDocument {
@@ -41,7 +43,8 @@ export function checkDocument(doc: unknown): CheckedDocument {
   if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) {
     throw new PresetStoreError('invalid', 'a preset must be a JSON object such as {"format": "spikegen-preset", "version": 1, ...}');
   }
-  const result = validatePreset(copy);
+  // a drifting preset or, with "kind": "hybrid", a hybrid one (app/presets/hybrid-*.ts)
+  const result = validatePresetOfAnyKind(copy);
   const document = (result.ok ? result.preset : copy) as Record<string, unknown>;
   const name = typeof document.name === 'string' && document.name.trim() !== '' ? document.name : '';
   const description = typeof document.description === 'string' ? document.description : '';

@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { findBuiltin, isBuiltinId } from '../../../app/presets/builtins.ts';
-import { parsePresetText, type PresetV1 } from '../../../app/presets/index.ts';
+import type { AnyPresetV1 } from '../../../app/presets/hybrid-types.ts';
+import { parseAnyPresetText } from '../../../app/presets/validate.ts';
 import { builtinRecord, builtinSummaries, builtinVersion } from './builtin-records.ts';
 import { openDatabase, type OpenDatabaseOptions } from './database.ts';
 import { checkDocument, problemsSentence, withName, type CheckedDocument } from './documents.ts';
@@ -58,12 +59,12 @@ class SqlitePresetStore implements PresetStore {
     return toRecord(row, latest);
   }
 
-  getValid(id: string): PresetV1 {
+  getValid(id: string): AnyPresetV1 {
     const record = this.get(id);
     if (!record.valid) {
       throw new PresetStoreError('invalid', problemsSentence(`the preset "${record.name}" has problems to fix before it can be generated`, record.problems), { id, problems: record.problems });
     }
-    return record.document as PresetV1;
+    return record.document as AnyPresetV1;
   }
 
   create(doc: unknown): PresetRecord {
@@ -161,7 +162,7 @@ class SqlitePresetStore implements PresetStore {
   }
 
   importText(text: string, fileName?: string): PresetRecord {
-    const parsed = parsePresetText(text);
+    const parsed = parseAnyPresetText(text);
     const what = fileName ? `"${fileName}"` : 'the text';
     if (!parsed.ok) throw new PresetStoreError('invalid', problemsSentence(`${what} is not a valid preset, so nothing was imported`, parsed.problems), { problems: parsed.problems });
     return this.insertNew(checkDocument(parsed.preset));

@@ -2,7 +2,8 @@
  * What the presets service hands out. A preset is a name and a history of versions of its JSON document; the
  * latest version is "the preset". Built-in presets (app/presets/builtins.ts) appear with `builtin: true`.
  */
-import type { PresetV1, Problem } from '../../../app/presets/index.ts';
+import type { Problem } from '../../../app/presets/index.ts';
+import type { AnyPresetV1 } from '../../../app/presets/hybrid-types.ts';
 import type { PresetStoreError } from './errors.ts';
 
 export interface PresetSummary {
@@ -18,7 +19,7 @@ export interface PresetSummary {
 }
 
 export interface PresetRecord extends PresetSummary {
-  /** the latest version's document: a PresetV1 when `valid`, otherwise the draft as it was saved */
+  /** the latest version's document: a PresetV1 or HybridPresetV1 when `valid`, otherwise the draft as it was saved */
   document: unknown;
   versionId: number;
   /** why the latest version is not valid (empty when it is) */
@@ -70,7 +71,7 @@ export interface PresetStore {
   list(options?: ListOptions): PresetSummary[];
   get(id: string): PresetRecord;
   /** the latest version for generation; an 'invalid' error when it is a draft with problems */
-  getValid(id: string): PresetV1;
+  getValid(id: string): AnyPresetV1;
   create(doc: unknown): PresetRecord;
   duplicate(id: string, newName?: string): PresetRecord;
   rename(id: string, name: string): PresetRecord;

@@ -10,6 +10,7 @@ import { ApiError } from '../../../app/api/errors.ts';
 import type { TemplatesMeta, UnitsQc } from '../../../app/api/viewer-types.ts';
 import { resolveParams } from '../../../app/presets/resolve.ts';
 import type { PresetV1 } from '../../../app/presets/types.ts';
+import { hybridUnitTemplates } from './hybrid-unit-templates.ts';
 import { driftCurves } from '../../../app/viewer/drift-curves.ts';
 import { driftRaster } from '../../../app/viewer/drift-raster.ts';
 import { unitTemplatesAtSteps, type UnitTemplates } from '../../../app/viewer/unit-templates.ts';
@@ -38,6 +39,7 @@ export function unitsQc(s: DatasetSource): UnitsQc {
 export function unitTemplatesOf(s: DatasetSource, unit: number, steps: readonly number[]): UnitTemplates {
   const g = s.gt;
   if (unit >= g.numUnits) throw new ApiError('invalid-argument', `unit ${unit} does not exist: the dataset has units 0-${g.numUnits - 1}`);
+  if (s.summary.kind === 'hybrid') return hybridUnitTemplates(s, unit, steps);
   const tk = resolveParams(s.preset as unknown as PresetV1).generate_templates_kwargs;
   const raw = JSON.parse(readFileSync(join(s.path, 'ground_truth', 'unit_params.json'), 'utf8')) as Record<string, (number | null)[]>;
   const params: Record<string, Float64Array> = {};

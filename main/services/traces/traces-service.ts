@@ -8,6 +8,7 @@ import type { Api } from '../../../app/api/contract.ts';
 import { ApiError } from '../../../app/api/errors.ts';
 import type { RecordingName, TraceWindowMeta } from '../../../app/api/viewer-types.ts';
 import { spikeMarkers } from '../../../app/viewer/spike-markers.ts';
+import type { DatasetSource } from './dataset-source.ts';
 import type { DatasetSources } from './dataset-sources.ts';
 import { LatestPerView } from './latest-per-view.ts';
 import type { ViewerPool } from './viewer-pool.ts';
@@ -37,6 +38,12 @@ export function joinRecordings(parts: Float32Array[]): ArrayBuffer {
   return out.buffer;
 }
 
+/** The display names of a source's two recordings (dataset-source.ts may name them, e.g. hybrid datasets). */
+export function recordingNames(s: DatasetSource): string[] {
+  const names = s.recordingNames;
+  return names && names.length === 2 ? [...names] : ['static', 'drifting'];
+}
+
 export function createTracesService(sources: DatasetSources, pool: ViewerPool): Api['traces'] {
   const latest = new LatestPerView();
   return {
@@ -51,6 +58,7 @@ export function createTracesService(sources: DatasetSources, pool: ViewerPool): 
         channelLocations: Array.from(g.channelLocations), numUnits: g.numUnits, numSpikes: g.spikes.length,
         unitIds: Array.from({ length: g.numUnits }, (_, i) => String(i)), unitPeakUv: Array.from(s.peaks.peak),
         noiseLevelUv: sortedNoise[sortedNoise.length >> 1] ?? 1,
+        recordings: recordingNames(s),
       };
     },
     window: async (req) => {

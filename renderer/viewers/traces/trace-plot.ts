@@ -5,6 +5,11 @@
  * painted in the draw hook straight into a pixel buffer (one vertical run per column per channel), which keeps
  * 384 channels × 1,000+ columns well inside a frame. When the columns are sparser than the pixels (zoomed in to
  * single samples) each channel is a polyline instead.
+ *
+ * Frames: every change (view, window, markers) only marks the plot dirty; one requestAnimationFrame callback
+ * applies them all in a single uPlot commit, so a window arriving with its markers costs one paint, not two,
+ * and wheel events faster than the display refresh cost one paint per frame. In pixel mode the markers are
+ * stamped into the same pixel buffer as the traces (no canvas path per marker); buffers are reused.
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -31,12 +36,28 @@ export interface TracePlot {
   /** one recording's block of a window: [channel][column][min, max] for channels meta.channelStart.. */
   setData(meta: TraceWindowMeta, block: Float32Array): void;
   setMarkers(m: TraceMarkers | null): void;
+  /** a window and its markers together: one paint */
+  setWindow(meta: TraceWindowMeta, block: Float32Array, m: TraceMarkers | null): void;
   setSize(width: number): void;
   readonly canvas: HTMLCanvasElement;
   destroy(): void;
 }
 
 const TRACE_RGBA = 0xff3b291e; // #1e293b as little-endian ABGR
+
+/** '#rrggbb' → opaque little-endian ABGR (a pixel of a Uint32Array view of ImageData) */
+function abgr(css: string): number {
+  const n = parseInt(css.slice(1), 16);
+  return (0xff000000 | ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff)) >>> 0;
+}
+const unitAbgr = new Map<number, number>();
+function unitPixel(u: number): number {
+  let c = unitAbgr.get(u);
+  if (c === undefined) { c = abgr(unitColor(u)); unitAbgr.set(u, c); }
+  return c;
+}
+/** the disc of a marker (radius 3.5 px): per row dy = -3..3, the half width */
+const DISC = [1, 2, 3, 3, 3, 2, 1];
 
 export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot {
   let view: TraceView = { t0: 0, t1: 1, channelStart: 0, channelEnd: 1, uvPerRow: 100 };
@@ -45,21 +66,29 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
   let colT = new Float64Array(0);
   let markers: TraceMarkers | null = null;
   let image: ImageData | null = null;
+  let px = new Uint32Array(0);
+  let xs = new Int32Array(0);
   const off = document.createElement('canvas');
+  const offCtx = off.getContext('2d')!;
+  let raf = 0;
+  let destroyed = false;
 
   function paintPixels(u: uPlot, m: TraceWindowMeta): void {
     const { left, top, width: W, height: H } = u.bbox;
     const w = Math.round(W), h = Math.round(H);
-    if (!image || image.width !== w || image.height !== h) { image = new ImageData(w, h); off.width = w; off.height = h; }
-    const px = new Uint32Array(image.data.buffer);
+    if (w <= 0 || h <= 0) return;
+    if (!image || image.width !== w || image.height !== h) { image = new ImageData(w, h); off.width = w; off.height = h; px = new Uint32Array(image.data.buffer); }
     px.fill(0);
     const P = m.columns;
-    const xOf = (t: number) => u.valToPos(t, 'x', true) - left;
-    const k = (u.valToPos(0, 'y', true) - u.valToPos(1, 'y', true)) / view.uvPerRow;
-    const xs = new Int32Array(P + 1);
-    for (let i = 0; i <= P; i++) xs[i] = Math.round(xOf(i < P ? colT[i] : m.endSample / m.samplingFrequency));
+    // value → pixel by hand (linear scales): a uPlot call per column and channel costs more than the painting
+    const sx = u.scales.x, sy = u.scales.y;
+    const x0v = sx.min ?? 0, xk = W / ((sx.max ?? 1) - x0v);
+    const y0v = sy.min ?? 0, yk = H / ((sy.max ?? 1) - y0v);
+    const k = yk / view.uvPerRow;
+    if (xs.length < P + 1) xs = new Int32Array(P + 1);
+    for (let i = 0; i <= P; i++) xs[i] = Math.round(((i < P ? colT[i] : m.endSample / m.samplingFrequency) - x0v) * xk);
     for (let c = Math.max(view.channelStart, m.channelStart); c < Math.min(view.channelEnd, m.channelEnd); c++) {
-      const base = u.valToPos(c, 'y', true) - top, o2 = (c - m.channelStart) * P * 2;
+      const base = H - (c - y0v) * yk, o2 = (c - m.channelStart) * P * 2;
       let prevTop = NaN, prevBot = NaN;
       for (let i = 0; i < P; i++) {
         const lo = block[o2 + 2 * i], hi = block[o2 + 2 * i + 1];
@@ -74,8 +103,31 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
         for (let y = y0; y <= y1; y++) { const row = y * w; for (let x = x0; x < x1; x++) px[row + x] = TRACE_RGBA; }
       }
     }
-    off.getContext('2d')!.putImageData(image, 0, 0);
+    if (markers) stampMarkers(w, h, H, x0v, xk, y0v, yk);
+    offCtx.putImageData(image, 0, 0);
     u.ctx.drawImage(off, left, top);
+  }
+
+  /** markers as discs in the pixel buffer, in the traces' coordinates (plot area, device pixels) */
+  function stampMarkers(w: number, h: number, H: number, x0v: number, xk: number, y0v: number, yk: number): void {
+    const mk = markers!;
+    let first = '';
+    const dpr = devicePixelRatio || 1;
+    for (let i = 0; i < mk.t.length; i++) {
+      const c = mk.channel[i], t = mk.t[i];
+      if (c < view.channelStart || c >= view.channelEnd || t < view.t0 || t > view.t1) continue;
+      const cx = Math.round((t - x0v) * xk), cy = Math.round(H - (c - y0v) * yk);
+      const color = unitPixel(mk.unit[i]);
+      for (let dy = -3; dy <= 3; dy++) {
+        const y = cy + dy;
+        if (y < 0 || y >= h) continue;
+        const half = DISC[dy + 3], row = y * w;
+        for (let x = Math.max(0, cx - half), x1 = Math.min(w - 1, cx + half); x <= x1; x++) px[row + x] = color;
+      }
+      first ||= `${(cx / dpr).toFixed(1)},${(cy / dpr).toFixed(1)}`;
+    }
+    // where the first visible marker is, relative to the plot area (tests hover it)
+    el.dataset.firstMarker = first;
   }
 
   function paintLines(u: uPlot, m: TraceWindowMeta): void {
@@ -99,6 +151,7 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
     ctx.restore();
   }
 
+  /** markers as canvas discs, one path per colour (line mode, or no window yet) */
   function paintMarkers(u: uPlot): void {
     if (!markers) return;
     const ctx = u.ctx, r = 3.5 * devicePixelRatio;
@@ -107,14 +160,25 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
     ctx.beginPath();
     ctx.rect(u.bbox.left, u.bbox.top, u.bbox.width, u.bbox.height);
     ctx.clip();
+    const byColor = new Map<string, number[]>();
     for (let i = 0; i < markers.t.length; i++) {
       const c = markers.channel[i];
       if (c < view.channelStart || c >= view.channelEnd || markers.t[i] < view.t0 || markers.t[i] > view.t1) continue;
-      ctx.fillStyle = unitColor(markers.unit[i]);
-      ctx.beginPath();
-      ctx.arc(u.valToPos(markers.t[i], 'x', true), u.valToPos(c, 'y', true), r, 0, 2 * Math.PI);
-      ctx.fill();
+      const col = unitColor(markers.unit[i]);
+      let list = byColor.get(col);
+      if (!list) byColor.set(col, (list = []));
+      list.push(i);
       first ||= `${u.valToPos(markers.t[i], 'x').toFixed(1)},${u.valToPos(c, 'y').toFixed(1)}`;
+    }
+    for (const [col, list] of byColor) {
+      ctx.fillStyle = col;
+      ctx.beginPath();
+      for (const i of list) {
+        const x = u.valToPos(markers.t[i], 'x', true), y = u.valToPos(markers.channel[i], 'y', true);
+        ctx.moveTo(x + r, y);
+        ctx.arc(x, y, r, 0, 2 * Math.PI);
+      }
+      ctx.fill();
     }
     ctx.restore();
     // where the first visible marker is, relative to the plot area (tests hover it)
@@ -125,10 +189,8 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
     if (meta && block.length) {
       const secondsPerColumn = (meta.endSample - meta.startSample) / meta.columns / meta.samplingFrequency;
       const pxPerColumn = (u.bbox.width * secondsPerColumn) / Math.max(1e-9, view.t1 - view.t0);
-      if (pxPerColumn > 2) paintLines(u, meta);
-      else paintPixels(u, meta);
-    }
-    paintMarkers(u);
+      if (pxPerColumn > 2) { paintLines(u, meta); paintMarkers(u); } else paintPixels(u, meta);
+    } else paintMarkers(u);
   }
 
   const plot = new uPlot({
@@ -172,23 +234,37 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
     plot.batch(() => {
       plot.setScale('x', { min: view.t0, max: view.t1 });
       plot.setScale('y', { min: view.channelStart - 1, max: view.channelEnd });
+      plot.redraw(false, false);
     });
+  }
+
+  /** one paint on the next frame for everything changed since the last one */
+  function schedule(): void {
+    if (!raf && !destroyed) raf = requestAnimationFrame(() => { raf = 0; if (!destroyed) applyScales(); });
+  }
+
+  function takeData(m: TraceWindowMeta, b: Float32Array): void {
+    meta = m;
+    block = b;
+    const n = m.endSample - m.startSample;
+    if (colT.length !== m.columns) colT = new Float64Array(m.columns);
+    for (let i = 0; i < m.columns; i++) colT[i] = (m.startSample + Math.floor((i * n) / m.columns)) / m.samplingFrequency;
   }
 
   return {
     get canvas() { return plot.ctx.canvas; },
-    setView(v) { view = v; applyScales(); },
-    setData(m, b) {
-      meta = m;
-      block = b;
-      const n = m.endSample - m.startSample;
-      colT = new Float64Array(m.columns);
-      for (let i = 0; i < m.columns; i++) colT[i] = (m.startSample + Math.floor((i * n) / m.columns)) / m.samplingFrequency;
-      plot.redraw(false, false);
-    },
-    setMarkers(m) { markers = m; plot.redraw(false, false); },
+    setView(v) { view = v; schedule(); },
+    setData(m, b) { takeData(m, b); schedule(); },
+    setMarkers(m) { markers = m; schedule(); },
+    setWindow(m, b, mk) { takeData(m, b); markers = mk; schedule(); },
     setSize(width) { plot.setSize({ width: Math.max(width, 200), height: o.height }); applyScales(); },
     destroy() {
+      destroyed = true;
+      if (raf) cancelAnimationFrame(raf);
+      raf = 0;
+      image = null;
+      px = new Uint32Array(0);
+      off.width = off.height = 0;
       plot.over.removeEventListener('mousemove', onMove);
       plot.over.removeEventListener('mouseleave', onLeave);
       plot.over.removeEventListener('click', onClick);

@@ -35,7 +35,7 @@ test('a recorded dataset lists what its dataset.json says; a moved folder shows 
   const info = catalogue.record(folder);
   assert.deepEqual({ ...info, id: 'x', created: 'x' }, {
     id: 'x', name: 'One', path: folder, created: 'x', totalBytes: 5_000_000, durationSeconds: 10, numChannels: 128,
-    numUnits: 10, numSpikes: 1234, dtype: 'int16', exists: true,
+    numUnits: 10, numSpikes: 1234, dtype: 'int16', exists: true, kind: 'drifting',
   });
   assert.equal(catalogue.record(folder).id, info.id, 'recording the same folder again refreshes its entry');
   renameSync(folder, `${folder}-moved`);

@@ -55,5 +55,5 @@ test('the store lists the built-ins as valid, read-only entries usable for gener
   const listed = store.list().filter((p) => p.builtin);
   assert.equal(listed.length, 3);
   assert.ok(listed.every((p) => p.valid));
-  assert.equal(store.getValid('builtin:quick-test').params.num_units, 10);
+  assert.equal((store.getValid('builtin:quick-test').params as { num_units?: number }).num_units, 10);
 });

@@ -37,7 +37,7 @@ test('an invalid half-typed draft is kept with valid = false and its problems, a
       && /has problems to fix before it can be generated \(1 problem\):\nparams\.num_units:/.test(e.message));
   }
   store.save(p.id, presetDoc('Editing', { duration: 80 }));
-  assert.equal(store.getValid(p.id).params.duration, 80);
+  assert.equal((store.getValid(p.id).params as { duration?: number }).duration, 80);
 });
 
 test('a draft that is not a JSON object is refused, since nothing could ever make it a preset', (t) => {

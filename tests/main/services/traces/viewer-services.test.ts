@@ -67,6 +67,8 @@ test('traces.open describes the dataset', async () => {
   assert.equal(info.numUnits, 8);
   assert.equal(info.numSpikes, gt.spikes.length);
   assert.equal(info.channelLocations.length, 256);
+  // the plots' titles: a generated dataset's two recordings (hybrid datasets name theirs)
+  assert.deepEqual(info.recordings, ['static', 'drifting']);
 });
 
 test('traces.window returns a binary min/max per column equal to a brute-force min/max of the raw samples', async () => {

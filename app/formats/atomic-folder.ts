@@ -4,6 +4,7 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fsErrorSentence, withFsErrors } from './fs-errors.ts';
 
 export class FolderExistsError extends Error {
   constructor(readonly path: string) {
@@ -25,6 +26,21 @@ export function writeFileSynced(path: string, data: Uint8Array | string): void {
   }
 }
 
+/**
+ * Creates the folder that will hold `target`, level by level (Node's recursive mkdir can spin forever on special
+ * file systems such as /proc, where mkdir keeps answering ENOENT), or says in a sentence why it cannot.
+ */
+export function ensureParentFolder(target: string): void {
+  const parent = dirname(target.replace(/[\\/]+$/, '')) || '.';
+  const missing: string[] = [];
+  let dir = parent;
+  for (; !existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) missing.unshift(dir);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw fsErrorSentence('create the folder for', target, Object.assign(new Error('not a directory'), { code: 'ENOTDIR' }));
+  }
+  for (const dir of missing) withFsErrors('create the folder for', target, () => mkdirSync(dir));
+}
+
 export function partialPath(target: string): string {
   return target.replace(/[\\/]+$/, '') + '.partial';
 }
@@ -32,9 +48,10 @@ export function partialPath(target: string): string {
 /** Creates a fresh `<target>.partial/` (removing a stale one) after checking that `<target>` may be written. */
 export function beginAtomicFolder(target: string, overwrite: boolean): string {
   if (existsSync(target) && readdirSync(target).length > 0 && !overwrite) throw new FolderExistsError(target);
+  ensureParentFolder(target);
   const partial = partialPath(target);
   rmSync(partial, { recursive: true, force: true });
-  mkdirSync(partial, { recursive: true });
+  withFsErrors('create', partial, () => mkdirSync(partial));
   return partial;
 }
 

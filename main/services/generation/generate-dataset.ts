@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Piscina } from 'piscina';
 import { buildGroundTruth, type BuildOptions } from '../../../app/generation/ground-truth.ts';
 import type { GroundTruth } from '../../../app/generation/ground-truth-types.ts';
-import { abandonAtomicFolder, beginAtomicFolder, commitAtomicFolder, subdir, writeFileSynced } from '../../../app/formats/atomic-folder.ts';
+import { abandonAtomicFolder, beginAtomicFolder, commitAtomicFolder, ensureParentFolder, subdir, writeFileSynced } from '../../../app/formats/atomic-folder.ts';
 import { DATASET_DIRS } from '../../../app/formats/dataset-layout.ts';
 import { writeGroundTruthFiles } from '../../../app/formats/ground-truth-files.ts';
 import { chooseInt16Gain } from '../../../app/formats/int16-gain.ts';
@@ -82,6 +82,7 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerationRes
       throw new PresetProblemError([{ path: 'output.exports.spikeglx', message: (e as Error).message }]);
     }
   }
+  ensureParentFolder(o.out); // an unwritable place is refused as such, before its free space is measured
   const free = freeBytesAt(o.out);
   if (estimate.totalBytes > free) throw new NotEnoughSpaceError(estimate.totalBytes, free, o.out);
 

@@ -139,3 +139,13 @@ test('a cancelled job removes its partial folder', async () => {
   await assert.rejects(job, /cancelled by test/);
   assert.ok(!existsSync(out) && !existsSync(out + '.partial'));
 });
+
+test('an output folder that cannot be created is refused with a sentence, not an errno', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const file = join(root, 'a-file');
+  writeFileSync(file, 'not a folder');
+  await assert.rejects(generateDataset({ preset, out: join(file, 'dataset'), workers: 1 }),
+    /cannot create the folder for .*a-file.*: a part of the path is a file, not a folder; choose another output folder/);
+  await assert.rejects(generateDataset({ preset, out: join(file, 'deeper', 'dataset'), workers: 1 }),
+    /cannot create the folder for .*: a part of the path is a file, not a folder; choose another output folder/);
+});

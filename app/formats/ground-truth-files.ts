@@ -32,13 +32,23 @@ export interface GroundTruthFileList {
   [name: string]: { shape: number[]; dtype: string };
 }
 
-/** Writes every array of the ground truth into `dir` (which must exist); returns what was written. */
-export function writeGroundTruthFiles(gt: GroundTruth, dir: string): GroundTruthFileList {
-  const written: GroundTruthFileList = {};
-  const put = (name: string, data: NpyTypedArray, shape: number[]) => {
+/** The arrays drifting and hybrid ground truths share. */
+export type CommonGroundTruth = Pick<GroundTruth, 'unitLocations' | 'firingRates' | 'spikes' | 'amplitudeFactor' | 'templates'
+  | 'displacement' | 'displacementIndices' | 'maxChannelIndex' | 'numUnits' | 'numTemplateSamples' | 'numChannels'>;
+
+export type NpyPut = (name: string, data: NpyTypedArray, shape: number[]) => void;
+
+/** A writer of named `.npy` files into `dir` that records what it wrote in `written`. */
+export function npyWriter(dir: string, written: GroundTruthFileList): NpyPut {
+  return (name, data, shape) => {
     writeFileSynced(join(dir, name), encodeNpy(data, shape));
     written[name] = { shape, dtype: data.constructor.name.replace('Array', '').toLowerCase() };
   };
+}
+
+/** Writes the arrays every ground truth has, named as SpikeInterface names them. */
+export function writeCommonGroundTruthArrays(gt: CommonGroundTruth, dir: string, written: GroundTruthFileList): NpyPut {
+  const put = npyWriter(dir, written);
   const d = gt.displacement;
   put('unit_locations.npy', gt.unitLocations, [gt.numUnits, 3]);
   put('firing_rates.npy', gt.firingRates, [gt.numUnits]);
@@ -51,8 +61,16 @@ export function writeGroundTruthFiles(gt: GroundTruth, dir: string): GroundTruth
   put('unit_displacements.npy', d.unitDisplacements, [d.numTimes, gt.numUnits, 2]);
   put('displacement_unit_factor.npy', d.unitFactor, [gt.numUnits, d.numMotions]);
   put('displacement_indices.npy', int64(gt.displacementIndices), [gt.spikes.length]);
-  put('noise_levels.npy', gt.noise.noiseLevels, [gt.numChannels]);
   put('max_channel_index.npy', int64(gt.maxChannelIndex), [gt.numUnits]);
+  return put;
+}
+
+/** Writes every array of the ground truth into `dir` (which must exist); returns what was written. */
+export function writeGroundTruthFiles(gt: GroundTruth, dir: string): GroundTruthFileList {
+  const written: GroundTruthFileList = {};
+  const put = writeCommonGroundTruthArrays(gt, dir, written);
+  const d = gt.displacement;
+  put('noise_levels.npy', gt.noise.noiseLevels, [gt.numChannels]);
 
   const unitParams: Record<string, (number | null)[]> = {};
   for (const [k, v] of Object.entries(gt.unitParams)) unitParams[k] = Array.from(v, (x) => (Number.isNaN(x) ? null : x));

@@ -6,37 +6,15 @@
  */
 import { join } from 'node:path';
 import { writeFileSynced } from '../formats/atomic-folder.ts';
-import { encodeSpikeVector, type GroundTruthFileList } from '../formats/ground-truth-files.ts';
-import { encodeNpy, type NpyTypedArray } from '../formats/npy.ts';
+import { writeCommonGroundTruthArrays, type GroundTruthFileList } from '../formats/ground-truth-files.ts';
 import { writeProbeinterfaceJson } from '../probes/probeinterface-json.ts';
 import { APP_VERSION, SPIKEINTERFACE_REFERENCE } from '../version.ts';
 import type { HybridGroundTruth } from './hybrid-ground-truth-types.ts';
 
-function int64(a: ArrayLike<number>): BigInt64Array {
-  const out = new BigInt64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = BigInt(a[i]);
-  return out;
-}
-
 export function writeHybridGroundTruthFiles(gt: HybridGroundTruth, dir: string): GroundTruthFileList {
   const written: GroundTruthFileList = {};
-  const put = (name: string, data: NpyTypedArray, shape: number[]) => {
-    writeFileSynced(join(dir, name), encodeNpy(data, shape));
-    written[name] = { shape, dtype: data.constructor.name.replace('Array', '').toLowerCase() };
-  };
+  const put = writeCommonGroundTruthArrays(gt, dir, written);
   const d = gt.displacement, t = gt.templatesAtSteps;
-  put('unit_locations.npy', gt.unitLocations, [gt.numUnits, 3]);
-  put('firing_rates.npy', gt.firingRates, [gt.numUnits]);
-  writeFileSynced(join(dir, 'spikes.npy'), encodeSpikeVector(gt));
-  written['spikes.npy'] = { shape: [gt.spikes.length], dtype: 'sample_index/unit_index/segment_index int64' };
-  if (gt.amplitudeFactor) put('amplitude_factor.npy', gt.amplitudeFactor, [gt.spikes.length]);
-  put('templates.npy', gt.templates, [gt.numUnits, gt.numTemplateSamples, gt.numChannels]);
-  put('displacements_steps.npy', d.steps, [d.numSteps, 2]);
-  put('displacement_vectors.npy', d.vectors, [d.numTimes, 2, d.numMotions]);
-  put('unit_displacements.npy', d.unitDisplacements, [d.numTimes, gt.numUnits, 2]);
-  put('displacement_unit_factor.npy', d.unitFactor, [gt.numUnits, d.numMotions]);
-  put('displacement_indices.npy', int64(gt.displacementIndices), [gt.spikes.length]);
-  put('max_channel_index.npy', int64(gt.maxChannelIndex), [gt.numUnits]);
   put('templates_at_steps_channel_offsets.npy', t.channelOffsets, [t.channelOffsets.length]);
   put('templates_at_steps_channels.npy', t.channels, [t.channels.length]);
   put('templates_at_steps_waveforms.npy', t.waveforms, [t.waveforms.length]);

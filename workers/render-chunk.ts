@@ -5,10 +5,12 @@
  * full: everything stays in cache and the worker holds a few MB, not the chunk. The render model arrives in shared
  * memory (the same SharedArrayBuffers for every task), so nothing large is copied per chunk.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { MessagePort } from 'node:worker_threads';
 import { float32ToInt16 } from '../app/formats/int16-gain.ts';
 import type { RenderModel } from '../app/render/render-model.ts';
 import { renderWindowTiles } from '../app/render/render-window.ts';
+import { allocateStaging, RangeWriter, type Staging } from './range-writer.ts';
 
 export interface RecordingTarget {
   rawPath: string;
@@ -23,7 +25,16 @@ export interface RenderChunkTask {
   end: number;
   static: RecordingTarget;
   drifting: RecordingTarget;
+  /** receives every written byte once, in order per recording, as {@link ChunkBytes} (the dataset checksums) */
+  bytesPort?: MessagePort;
 }
+
+/**
+ * A piece of a recording's raw file as written, posted on `bytesPort` (the buffer is transferred); the last
+ * message of a chunk that succeeded is `{ end: true }` (a port's 'close' event is not a reliable signal across
+ * piscina's threads).
+ */
+export type ChunkBytes = { recording: 'static' | 'drifting'; position: number; bytes: ArrayBuffer } | { end: true };
 
 export interface RenderChunkResult {
   start: number;
@@ -40,85 +51,84 @@ const TILE_SAMPLES = 512;
 /** tiles converted into one staging buffer before each positional write (~3 MB of int16 at 384 channels) */
 const TILES_PER_WRITE = 8;
 
-// per worker, reused by every chunk: two float32 tiles and one staging buffer per recording (a few MB in all;
+// per worker, reused by every chunk: two float32 tiles and two staging buffers per recording (a few MB in all;
 // the chunk itself is never held in memory)
 const tiles: { static?: Float32Array; drifting?: Float32Array } = {};
-let staging: [ArrayBuffer, ArrayBuffer] | null = null;
+let staging: { folder: string; bytes: number; static: [Staging, Staging]; drifting: [Staging, Staging] } | null = null;
 
-/** One recording's output of a chunk: tiles are converted into the staging buffer, written when it is full. */
+/** One recording's output of a chunk: tiles are converted into the current staging buffer, written a group at a time. */
 class RecordingWriter {
-  private readonly fd: number;
+  private readonly writer: RangeWriter;
   private readonly itemSize: number;
-  private readonly i16: Int16Array;
-  private readonly f32: Float32Array;
-  private readonly bytes: Uint8Array;
-  /** items staged, and the file item index of the first one */
-  private used = 0;
-  private at: number;
   clipped = 0;
-  bytesWritten = 0;
-  writeMs = 0;
 
-  constructor(private readonly target: RecordingTarget, buffer: ArrayBuffer, startItem: number) {
-    this.fd = openSync(target.rawPath, 'r+');
+  constructor(private readonly target: RecordingTarget, stages: [Staging, Staging], startItem: number, onBytes?: (position: number, bytes: ArrayBuffer) => void) {
     this.itemSize = target.dtype === 'int16' ? 2 : 4;
-    this.i16 = new Int16Array(buffer);
-    this.f32 = new Float32Array(buffer);
-    this.bytes = new Uint8Array(buffer);
-    this.at = startItem;
+    this.writer = new RangeWriter(target.rawPath, startItem * this.itemSize, stages, onBytes);
   }
+
+  get bytesWritten(): number { return this.writer.bytesWritten; }
+  get writeMs(): number { return this.writer.writeMs; }
 
   add(data: Float32Array): void {
-    const capacity = this.bytes.length / this.itemSize;
-    if (this.used + data.length > capacity) this.flush();
+    const n = data.length * this.itemSize;
+    const at = this.writer.reserve(n);
     if (this.target.dtype === 'int16') {
-      this.clipped += float32ToInt16(data, this.target.gainToUv, this.i16.subarray(this.used, this.used + data.length));
+      this.clipped += float32ToInt16(data, this.target.gainToUv, new Int16Array(this.writer.buffer, at, data.length));
     } else {
-      this.f32.set(data, this.used);
+      new Float32Array(this.writer.buffer, at, data.length).set(data);
     }
-    this.used += data.length;
+    this.writer.commit(n);
   }
 
-  flush(): void {
-    const t = performance.now();
-    const n = this.used * this.itemSize, position = this.at * this.itemSize;
-    let off = 0;
-    while (off < n) off += writeSync(this.fd, this.bytes, off, n - off, position + off);
-    this.at += this.used;
-    this.used = 0;
-    this.bytesWritten += n;
-    this.writeMs += performance.now() - t;
+  flush(final: boolean): Promise<void> {
+    return this.writer.flush(final);
   }
 
-  close(): void {
-    closeSync(this.fd);
+  close(): Promise<void> {
+    return this.writer.close();
   }
 }
 
-export default function renderChunk(task: RenderChunkTask): RenderChunkResult {
+export default async function renderChunk(task: RenderChunkTask): Promise<RenderChunkResult> {
   const t0 = performance.now();
   const C = task.model.numChannels;
+  const itemSize = task.static.dtype === 'int16' ? 2 : 4;
+  // samples rendered between two writes: 8 float32 tiles' worth of bytes (about 6 MB per recording at 384 channels)
+  const groupSamples = TILES_PER_WRITE * TILE_SAMPLES * (4 / itemSize);
   const stageBytes = TILES_PER_WRITE * TILE_SAMPLES * C * 4;
-  if (!staging || staging[0].byteLength < stageBytes) staging = [new ArrayBuffer(stageBytes), new ArrayBuffer(stageBytes)];
+  const folder = dirname(task.static.rawPath);
+  if (!staging || staging.bytes < stageBytes || staging.folder !== folder) {
+    const pair = (): [Staging, Staging] => [allocateStaging(stageBytes, folder), allocateStaging(stageBytes, folder)];
+    staging = { folder, bytes: stageBytes, static: pair(), drifting: pair() };
+  }
   if (!tiles.static || tiles.static.length < TILE_SAMPLES * C) {
     tiles.static = new Float32Array(TILE_SAMPLES * C);
     tiles.drifting = new Float32Array(TILE_SAMPLES * C);
   }
-  const s = new RecordingWriter(task.static, staging[0], task.start * C);
+  const port = task.bytesPort;
+  const post = (recording: 'static' | 'drifting') => port
+    ? (position: number, bytes: ArrayBuffer) => port.postMessage({ recording, position, bytes } satisfies ChunkBytes, [bytes])
+    : undefined;
+  const s = new RecordingWriter(task.static, staging.static, task.start * C, post('static'));
   let d: RecordingWriter;
   try {
-    d = new RecordingWriter(task.drifting, staging[1], task.start * C);
+    d = new RecordingWriter(task.drifting, staging.drifting, task.start * C, post('drifting'));
   } catch (e) {
-    s.close();
+    await s.close();
     throw e;
   }
   try {
-    renderWindowTiles(task.model, task.start, task.end, (_a, _e, st, dr) => { s.add(st); d.add(dr); }, { tileSamples: TILE_SAMPLES, buffers: tiles });
-    s.flush();
-    d.flush();
+    for (let a = task.start; a < task.end; a += groupSamples) {
+      const e = Math.min(task.end, a + groupSamples);
+      renderWindowTiles(task.model, a, e, (_a, _e, st, dr) => { s.add(st); d.add(dr); }, { tileSamples: TILE_SAMPLES, buffers: tiles });
+      // start this group's writes; go on once the previous group's buffers are free
+      await Promise.all([s.flush(e === task.end), d.flush(e === task.end)]);
+    }
+    port?.postMessage({ end: true } satisfies ChunkBytes);
   } finally {
-    s.close();
-    d.close();
+    await Promise.all([s.close(), d.close()]);
+    port?.close();
   }
   const writeMs = s.writeMs + d.writeMs;
   return {

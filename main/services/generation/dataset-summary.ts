@@ -29,14 +29,17 @@ export function sha256File(path: string): string {
   return hash.digest('hex');
 }
 
-/** Every file under `root` (relative, '/'-separated) with its size and sha256. */
-export function fileManifest(root: string): Record<string, { bytes: number; sha256: string }> {
+/**
+ * Every file under `root` (relative, '/'-separated) with its size and sha256; `known` gives digests already
+ * computed (the raw files, hashed while they were written), by relative path.
+ */
+export function fileManifest(root: string, known: Record<string, string> = {}): Record<string, { bytes: number; sha256: string }> {
   const out: Record<string, { bytes: number; sha256: string }> = {};
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (name !== 'dataset.json') out[relative(root, full).split(sep).join('/')] = { bytes: statSync(full).size, sha256: sha256File(full) };
+      else if (name !== 'dataset.json') out[relative(root, full).split(sep).join('/')] = { bytes: statSync(full).size, sha256: known[relative(root, full).split(sep).join('/')] ?? sha256File(full) };
     }
   };
   walk(root);

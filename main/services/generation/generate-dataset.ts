@@ -5,7 +5,8 @@
  * (with checksums), flush and rename to `<out>`. A failure or a cancel removes the partial folder.
  */
 import { setMaxListeners } from 'node:events';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
 import { buildGroundTruth, type BuildOptions } from '../../../app/generation/ground-truth.ts';
 import type { GroundTruth } from '../../../app/generation/ground-truth-types.ts';
@@ -17,7 +18,7 @@ import { preallocateBinaryFolder } from '../../../app/formats/si-binary-folder.t
 import { writeNumpyFolderSorting } from '../../../app/formats/si-sorting-folder.ts';
 import type { PresetV1 } from '../../../app/presets/types.ts';
 import { renderModelFromGroundTruth, toSharedRenderModel } from '../../../app/render/render-model.ts';
-import type { RenderChunkResult, RecordingTarget } from '../../../workers/render-chunk.ts';
+import type { ChunkBytes, RenderChunkResult, RecordingTarget } from '../../../workers/render-chunk.ts';
 import { amplitudeBoundUv } from './amplitude-bound.ts';
 import { planChunks } from './chunk-plan.ts';
 import { datasetSummary, fileManifest, presetWithProvenance } from './dataset-summary.ts';
@@ -25,6 +26,8 @@ import { estimateDatasetBytes, freeBytesAt, NotEnoughSpaceError } from './estima
 import { writeExports } from './exports.ts';
 import { np1Channels } from '../../../app/formats/spikeglx-meta.ts';
 import { PresetProblemError } from '../../../app/presets/problems.ts';
+import { runChunksInWindow } from './chunk-window.ts';
+import { OrderedHasher } from './ordered-hasher.ts';
 import { createRenderPool, runChunk } from './render-pool.ts';
 
 export interface GenerationProgress {
@@ -64,6 +67,16 @@ export interface GenerationResult {
   groundTruth: GroundTruth;
 }
 
+/**
+ * Waits for a chunk's last bytes message; a task module that never sends one (a custom worker) only costs the
+ * overlap: its files are hashed from disk afterwards (the hasher is then incomplete).
+ */
+async function endOrTimeout(drained: Promise<void>, ms = 30_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([drained, new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); })]);
+  clearTimeout(timer);
+}
+
 export async function generateDataset(o: GenerateOptions): Promise<GenerationResult> {
   const t0 = performance.now();
   const gt = buildGroundTruth(o.preset, o.build);
@@ -93,12 +106,14 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerationRes
   try {
     const gain = dtype === 'int16' ? chooseInt16Gain(amplitudeBoundUv(gt)) : null;
     const targets: Record<'static' | 'drifting', RecordingTarget> = { static: undefined!, drifting: undefined! };
+    const hashers: Record<'static' | 'drifting', OrderedHasher> = { static: undefined!, drifting: undefined! };
     for (const rec of ['static', 'drifting'] as const) {
       const folder = preallocateBinaryFolder(subdir(partial, DATASET_DIRS[rec]), {
         numSamples: gt.numSamples, numChannels: gt.numChannels, dtype, samplingFrequency: gt.samplingFrequency,
         probe: gt.probe, gainToUv: gain ?? undefined, offsetToUv: gain === null ? undefined : 0,
       });
       targets[rec] = { rawPath: folder.rawPath, dtype, gainToUv: gain ?? 1 };
+      hashers[rec] = new OrderedHasher(folder.rawSizeBytes);
     }
     writeGroundTruthFiles(gt, subdir(partial, DATASET_DIRS.groundTruth));
     writeNumpyFolderSorting(subdir(partial, DATASET_DIRS.sorting), {
@@ -131,22 +146,35 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerationRes
     const stop = () => inner.abort(o.signal?.reason ?? new Error('cancelled'));
     o.signal?.addEventListener('abort', stop, { once: true });
     if (o.signal?.aborted) stop();
-    const running = chunks.map((c) => runChunk(pool, { model, start: c.start, end: c.end, static: targets.static, drifting: targets.drifting }, inner.signal)
-      .then(onResult));
+    // the raw files are hashed from the bytes the workers write, while they render (ordered-hasher.ts); chunks
+    // go to the pool a few at a time, in order, so that few finish ahead of the ones being hashed
+    // a chunk's last bytes may still be waiting for the main thread when its task ends: the next chunk does not wait
+    // for them, the checksums do (endOrTimeout)
+    const hashed: Promise<void>[] = [];
+    const runOne = (i: number) => {
+      const c = chunks[i];
+      const { port1, port2 } = new MessageChannel();
+      let ended: () => void;
+      const drained = new Promise<void>((resolve) => { ended = resolve; });
+      port1.on('message', (m: ChunkBytes) => { if ('end' in m) ended(); else hashers[m.recording].add(m.position, m.bytes); });
+      return runChunk(pool, { model, start: c.start, end: c.end, static: targets.static, drifting: targets.drifting, bytesPort: port2 }, inner.signal)
+        .then((r) => { hashed.push(endOrTimeout(drained).then(() => port1.close())); onResult(r); }, (e) => { port1.close(); throw e; });
+    };
     try {
-      await Promise.all(running);
-    } catch (e) {
-      // stop the queued chunks and let the running ones finish before the partial folder is removed
-      inner.abort(e);
-      await Promise.allSettled(running);
-      throw e;
+      if (inner.signal.aborted) throw inner.signal.reason;
+      await runChunksInWindow(chunks.length, workers + 1, runOne, (e) => inner.abort(e));
+      await Promise.all(hashed);
     } finally {
       o.signal?.removeEventListener('abort', stop);
     }
     const tExports = performance.now();
     const exportsWritten = writeExports(partial, gt, { dtype, gainToUv: gain, wanted: exportsWanted, name: o.preset.name });
     const tSums = performance.now();
-    const files = fileManifest(partial);
+    const known: Record<string, string> = {};
+    for (const rec of ['static', 'drifting'] as const) {
+      if (hashers[rec].complete) known[relative(partial, targets[rec].rawPath).split(sep).join('/')] = hashers[rec].digest();
+    }
+    const files = fileManifest(partial, known);
     const tEnd = performance.now();
     const summary = datasetSummary(gt, {
       name: o.preset.name, dtype, gainToUv: gain, workers, chunkSeconds, clipped, files, exports: exportsWritten,

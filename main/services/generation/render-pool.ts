@@ -25,7 +25,7 @@ export class WorkerFailedError extends Error {
 
 export async function runChunk(pool: Piscina, task: RenderChunkTask, signal?: AbortSignal): Promise<RenderChunkResult> {
   try {
-    return (await pool.run(task, { signal })) as RenderChunkResult;
+    return (await pool.run(task, { signal, transferList: task.bytesPort ? [task.bytesPort] : undefined })) as RenderChunkResult;
   } catch (e) {
     if (signal?.aborted) throw signal.reason ?? e;
     throw new WorkerFailedError(task, e);

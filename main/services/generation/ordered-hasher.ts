@@ -1,0 +1,53 @@
+/**
+ * sha256 of a file from pieces that arrive out of order (chunks written by several workers): pieces are hashed
+ * as soon as every byte before them has been, the others wait. Computing the dataset checksums while the chunks
+ * are rendered overlaps them with rendering, instead of reading every raw file back after (28 GB for W2).
+ */
+import { createHash, type Hash } from 'node:crypto';
+
+export class OrderedHasher {
+  private readonly hash: Hash = createHash('sha256');
+  private readonly waiting = new Map<number, Uint8Array>();
+  /** every byte before this position is hashed */
+  private position = 0;
+  private waitingBytes = 0;
+  /** the most bytes that waited at once (memory held for out-of-order pieces) */
+  peakWaitingBytes = 0;
+
+  /** too much waited: the hasher gave up (its file is hashed from disk instead) */
+  abandoned = false;
+
+  /** `maxWaitingBytes`: the memory out-of-order pieces may hold before the hasher gives up */
+  constructor(readonly size: number, private readonly maxWaitingBytes = 512 * 2 ** 20) {}
+
+  add(position: number, bytes: ArrayBuffer | Uint8Array): void {
+    if (this.abandoned) return;
+    const piece = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    if (position < this.position || this.waiting.has(position)) throw new Error(`OrderedHasher: bytes at ${position} were given twice`);
+    this.waiting.set(position, piece);
+    this.waitingBytes += piece.length;
+    this.peakWaitingBytes = Math.max(this.peakWaitingBytes, this.waitingBytes);
+    if (this.waitingBytes > this.maxWaitingBytes) {
+      this.abandoned = true;
+      this.waiting.clear();
+      this.waitingBytes = 0;
+      return;
+    }
+    for (let next = this.waiting.get(this.position); next; next = this.waiting.get(this.position)) {
+      this.waiting.delete(this.position);
+      this.waitingBytes -= next.length;
+      this.hash.update(next);
+      this.position += next.length;
+    }
+  }
+
+  get complete(): boolean {
+    return !this.abandoned && this.position === this.size && this.waiting.size === 0;
+  }
+
+  /** hex digest; only once complete */
+  digest(): string {
+    if (!this.complete) throw new Error(`OrderedHasher: ${this.position} of ${this.size} bytes hashed`);
+    return this.hash.digest('hex');
+  }
+}

@@ -44,7 +44,8 @@ export function allocateStaging(bytes: number, folder: string): Staging {
   // + two blocks: a carried tail, or the start of a chunk's unaligned first block
   const capacity = Math.ceil(bytes / DIRECT_BLOCK) * DIRECT_BLOCK + 2 * DIRECT_BLOCK;
   const buffer = new ArrayBuffer(capacity + DIRECT_BLOCK);
-  const offset = O_DIRECT === undefined ? -1 : findAlignedOffset(buffer, folder);
+  // SPIKEGEN_DIRECT_IO=0 turns direct I/O off (diagnostics, or a file system that accepts O_DIRECT but is slow with it)
+  const offset = O_DIRECT === undefined || process.env.SPIKEGEN_DIRECT_IO === '0' ? -1 : findAlignedOffset(buffer, folder);
   return offset < 0 ? { buffer, offset: 0, capacity, direct: false } : { buffer, offset, capacity, direct: true };
 }
 

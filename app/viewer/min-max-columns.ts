@@ -9,6 +9,8 @@
  * once the column is complete. Output layout: [channel - channelStart][column][min, max], µV after gain/offset.
  */
 
+import { int16MinMaxKernel, kernelCanScan } from './int16-min-max-simd.ts';
+
 export interface ColumnPlan {
   /** frames in the window */
   numFrames: number;
@@ -89,7 +91,10 @@ export class MinMaxAccumulator {
       if (int16) {
         if (this.fed === 1) this.toFloat();
         if (this.fed === 0) { initInt16(block, from, nc, this.lo16, this.hi16); this.fed = 2; }
-        scanInt16(block, from, frames, numChannels, nc, this.lo16, this.hi16);
+        // blocks read into the SIMD kernel's memory are scanned eight channels at a time (int16-min-max-simd.ts)
+        const kernel = int16MinMaxKernel();
+        if (kernelCanScan(kernel, block, nc)) kernel.scan(block, from, frames, numChannels, this.lo16, this.hi16);
+        else scanInt16(block, from, frames, numChannels, nc, this.lo16, this.hi16);
       } else {
         if (this.fed === 2) this.toFloat();
         if (this.fed === 0) { this.lo.fill(Infinity); this.hi.fill(-Infinity); this.fed = 1; }

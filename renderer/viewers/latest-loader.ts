@@ -9,13 +9,24 @@ export interface LatestLoader<Q> {
   idle(): Promise<void>;
 }
 
-export function createLatestLoader<Q, R>(fetch: (q: Q) => Promise<R>, onResult: (q: Q, r: R) => void, onError: (e: unknown) => void): LatestLoader<Q> {
+/**
+ * `minIntervalMs`: while requests keep coming (continuous scrolling), start one at most this often. The first
+ * request after a pause goes at once, so a jump or a click is not delayed; while the user scrolls, the viewer
+ * shows the last window shifted (trace-plot.ts) and fetching and painting fewer of the windows it would drop
+ * anyway leaves the frames to the scrolling.
+ */
+export function createLatestLoader<Q, R>(fetch: (q: Q) => Promise<R>, onResult: (q: Q, r: R) => void, onError: (e: unknown) => void, minIntervalMs = 0): LatestLoader<Q> {
   let running = false;
   let waiting: Q | null = null;
   let idleWaiters: (() => void)[] = [];
+  let lastStart = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   const pump = () => {
-    if (running) return;
+    if (running || timer) return;
     if (waiting === null) { idleWaiters.forEach((f) => f()); idleWaiters = []; return; }
+    const wait = lastStart + minIntervalMs - performance.now();
+    if (wait > 0) { timer = setTimeout(() => { timer = null; pump(); }, wait); return; }
+    lastStart = performance.now();
     const q = waiting;
     waiting = null;
     running = true;
@@ -25,6 +36,6 @@ export function createLatestLoader<Q, R>(fetch: (q: Q) => Promise<R>, onResult: 
   };
   return {
     request(q) { waiting = q; pump(); },
-    idle: () => (running || waiting !== null ? new Promise((r) => idleWaiters.push(r)) : Promise.resolve()),
+    idle: () => (running || waiting !== null || timer ? new Promise((r) => idleWaiters.push(r)) : Promise.resolve()),
   };
 }

@@ -15,6 +15,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TraceWindowMeta } from '../../../app/api/viewer-types.ts';
 import { unitColor } from '../unit-colors.ts';
+import { recordPaint } from './viewer-stats.ts';
 
 export interface TraceView { t0: number; t1: number; channelStart: number; channelEnd: number; uvPerRow: number }
 
@@ -73,16 +74,47 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
   let raf = 0;
   let destroyed = false;
 
+  /**
+   * The pixel-mode image of the current window and markers, as painted for the view it was made in. While the
+   * user scrolls or zooms, frames only blit it shifted and scaled to the new view (a GPU copy, well under a
+   * millisecond); it is painted again when a window or markers arrive, or the rows (channels, gain) or the size
+   * change. So a frame costs a full paint only when there is something new to paint.
+   */
+  let raster: { version: number; t0: number; xk: number; rows: string; w: number; h: number } | null = null;
+  /** bumped by every new window or markers: the raster is stale */
+  let version = 0;
+
   function paintPixels(u: uPlot, m: TraceWindowMeta): void {
     const { left, top, width: W, height: H } = u.bbox;
     const w = Math.round(W), h = Math.round(H);
     if (w <= 0 || h <= 0) return;
+    const sx = u.scales.x, sy = u.scales.y;
+    const x0v = sx.min ?? 0, xk = W / ((sx.max ?? 1) - x0v);
+    const rows = `${sy.min},${sy.max},${view.channelStart},${view.channelEnd},${view.uvPerRow}`;
+    if (!raster || raster.version !== version || raster.rows !== rows || raster.w !== w || raster.h !== h) {
+      rasterize(u, m, w, h, x0v, xk);
+      raster = { version, t0: x0v, xk, rows, w, h };
+      u.ctx.drawImage(off, left, top);
+      return;
+    }
+    // the raster maps t to (t - raster.t0) * raster.xk; this view maps it to (t - x0v) * xk
+    const ctx = u.ctx;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, top, W, H);
+    ctx.clip();
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(off, 0, 0, w, h, left + (raster.t0 - x0v) * xk, top, w * (xk / raster.xk), h);
+    ctx.restore();
+  }
+
+  function rasterize(u: uPlot, m: TraceWindowMeta, w: number, h: number, x0v: number, xk: number): void {
+    const H = u.bbox.height;
     if (!image || image.width !== w || image.height !== h) { image = new ImageData(w, h); off.width = w; off.height = h; px = new Uint32Array(image.data.buffer); }
     px.fill(0);
     const P = m.columns;
     // value → pixel by hand (linear scales): a uPlot call per column and channel costs more than the painting
-    const sx = u.scales.x, sy = u.scales.y;
-    const x0v = sx.min ?? 0, xk = W / ((sx.max ?? 1) - x0v);
+    const sy = u.scales.y;
     const y0v = sy.min ?? 0, yk = H / ((sy.max ?? 1) - y0v);
     const k = yk / view.uvPerRow;
     if (xs.length < P + 1) xs = new Int32Array(P + 1);
@@ -105,7 +137,6 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
     }
     if (markers) stampMarkers(w, h, H, x0v, xk, y0v, yk);
     offCtx.putImageData(image, 0, 0);
-    u.ctx.drawImage(off, left, top);
   }
 
   /** markers as discs in the pixel buffer, in the traces' coordinates (plot area, device pixels) */
@@ -186,6 +217,12 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
   }
 
   function draw(u: uPlot): void {
+    const t = performance.now();
+    paint(u);
+    recordPaint(performance.now() - t);
+  }
+
+  function paint(u: uPlot): void {
     if (meta && block.length) {
       const secondsPerColumn = (meta.endSample - meta.startSample) / meta.columns / meta.samplingFrequency;
       const pxPerColumn = (u.bbox.width * secondsPerColumn) / Math.max(1e-9, view.t1 - view.t0);
@@ -254,15 +291,16 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
   return {
     get canvas() { return plot.ctx.canvas; },
     setView(v) { view = v; schedule(); },
-    setData(m, b) { takeData(m, b); schedule(); },
-    setMarkers(m) { markers = m; schedule(); },
-    setWindow(m, b, mk) { takeData(m, b); markers = mk; schedule(); },
+    setData(m, b) { takeData(m, b); version++; schedule(); },
+    setMarkers(m) { markers = m; version++; schedule(); },
+    setWindow(m, b, mk) { takeData(m, b); markers = mk; version++; schedule(); },
     setSize(width) { plot.setSize({ width: Math.max(width, 200), height: o.height }); applyScales(); },
     destroy() {
       destroyed = true;
       if (raf) cancelAnimationFrame(raf);
       raf = 0;
       image = null;
+      raster = null;
       px = new Uint32Array(0);
       off.width = off.height = 0;
       plot.over.removeEventListener('mousemove', onMove);

@@ -6,7 +6,9 @@ import type { TraceWindowMeta } from '../../../app/api/viewer-types.ts';
 
 export interface ViewerStats {
   requested: number;
-  drawn: { askedAt: number; drawnAt: number; ms: number; start: number; end: number; channels: number; columns: number; serverMs: number }[];
+  drawn: { askedAt: number; drawnAt: number; ms: number; receivedMs: number; start: number; end: number; channels: number; columns: number; serverMs: number }[];
+  /** the last few thousand plot paints (ms of JavaScript in uPlot's draw hook), full paints and blits alike */
+  paints: number[];
 }
 
 declare global {
@@ -14,19 +16,26 @@ declare global {
 }
 
 function stats(): ViewerStats {
-  return (window.__spikegenViewerStats ??= { requested: 0, drawn: [] });
+  return (window.__spikegenViewerStats ??= { requested: 0, drawn: [], paints: [] });
 }
 
 export function recordWindowRequested(): void {
   stats().requested++;
 }
 
-export function recordWindowDrawn(askedAt: number, m: TraceWindowMeta): void {
+export function recordPaint(ms: number): void {
+  const p = stats().paints;
+  p.push(ms);
+  if (p.length > 5000) p.splice(0, p.length - 5000);
+}
+
+/** `receivedAt`: when the window's bytes and markers had arrived (before they were painted) */
+export function recordWindowDrawn(askedAt: number, m: TraceWindowMeta, receivedAt: number): void {
   const s = stats();
   // the plot paints in uPlot's next commit; the next animation frame comes after it
   requestAnimationFrame(() => {
     const drawnAt = performance.now();
-    s.drawn.push({ askedAt, drawnAt, ms: drawnAt - askedAt, start: m.startSample, end: m.endSample, channels: m.channelEnd - m.channelStart, columns: m.columns, serverMs: m.elapsedMs });
+    s.drawn.push({ askedAt, drawnAt, ms: drawnAt - askedAt, receivedMs: receivedAt - askedAt, start: m.startSample, end: m.endSample, channels: m.channelEnd - m.channelStart, columns: m.columns, serverMs: m.elapsedMs });
     if (s.drawn.length > 1000) s.drawn.splice(0, s.drawn.length - 1000);
   });
 }

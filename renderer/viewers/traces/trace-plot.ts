@@ -44,6 +44,14 @@ export interface TracePlot {
   destroy(): void;
 }
 
+/**
+ * The animation frame being painted (its rAF timestamp) and the last one in which some plot rasterized a window:
+ * the two plots of a viewer (static, drifting) get their new windows in the same message, and rasterizing both
+ * in one frame overran it; the second waits for the next frame (16 ms), showing its previous raster meanwhile.
+ */
+let frameNow = -1;
+let rasterFrame = -2;
+
 const TRACE_RGBA = 0xff3b291e; // #1e293b as little-endian ABGR
 
 /** '#rrggbb' → opaque little-endian ABGR (a pixel of a Uint32Array view of ImageData) */
@@ -91,7 +99,11 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
     const sx = u.scales.x, sy = u.scales.y;
     const x0v = sx.min ?? 0, xk = W / ((sx.max ?? 1) - x0v);
     const rows = `${sy.min},${sy.max},${view.channelStart},${view.channelEnd},${view.uvPerRow}`;
-    if (!raster || raster.version !== version || raster.rows !== rows || raster.w !== w || raster.h !== h) {
+    const stale = !raster || raster.version !== version || raster.rows !== rows || raster.w !== w || raster.h !== h;
+    const deferred = stale && raster !== null && raster.w === w && raster.h === h && rasterFrame === frameNow;
+    if (deferred) schedule(); // another plot rasterized in this frame: this one's turn is the next frame
+    if (stale && !deferred) {
+      rasterFrame = frameNow;
       rasterize(u, m, w, h, x0v, xk);
       raster = { version, t0: x0v, xk, rows, w, h };
       u.ctx.drawImage(off, left, top);
@@ -277,7 +289,7 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
 
   /** one paint on the next frame for everything changed since the last one */
   function schedule(): void {
-    if (!raf && !destroyed) raf = requestAnimationFrame(() => { raf = 0; if (!destroyed) applyScales(); });
+    if (!raf && !destroyed) raf = requestAnimationFrame((now) => { raf = 0; frameNow = now; if (!destroyed) applyScales(); });
   }
 
   function takeData(m: TraceWindowMeta, b: Float32Array): void {

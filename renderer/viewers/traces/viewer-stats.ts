@@ -32,10 +32,11 @@ export function recordPaint(ms: number): void {
 /** `receivedAt`: when the window's bytes and markers had arrived (before they were painted) */
 export function recordWindowDrawn(askedAt: number, m: TraceWindowMeta, receivedAt: number): void {
   const s = stats();
-  // the plot paints in uPlot's next commit; the next animation frame comes after it
-  requestAnimationFrame(() => {
+  // the plots paint in the next animation frame, the second one possibly in the frame after (trace-plot.ts
+  // spreads two rasterizations over two frames): the window counts as drawn after both
+  requestAnimationFrame(() => requestAnimationFrame(() => {
     const drawnAt = performance.now();
     s.drawn.push({ askedAt, drawnAt, ms: drawnAt - askedAt, receivedMs: receivedAt - askedAt, start: m.startSample, end: m.endSample, channels: m.channelEnd - m.channelStart, columns: m.columns, serverMs: m.elapsedMs });
     if (s.drawn.length > 1000) s.drawn.splice(0, s.drawn.length - 1000);
-  });
+  }));
 }

@@ -10,10 +10,10 @@ export interface LatestLoader<Q> {
 }
 
 /**
- * `minIntervalMs`: while requests keep coming (continuous scrolling), start one at most this often. The first
- * request after a pause goes at once, so a jump or a click is not delayed; while the user scrolls, the viewer
- * shows the last window shifted (trace-plot.ts) and fetching and painting fewer of the windows it would drop
- * anyway leaves the frames to the scrolling.
+ * `minIntervalMs`: while requests keep coming (continuous scrolling: a request arrived while another was in
+ * flight), start one at most this often. A request made while the loader was idle goes at once, so a jump or a
+ * click is never delayed; while the user scrolls, the viewer shows the last window shifted (trace-plot.ts), and
+ * fetching and painting fewer of the windows it would replace anyway leaves the frames to the scrolling.
  */
 export function createLatestLoader<Q, R>(fetch: (q: Q) => Promise<R>, onResult: (q: Q, r: R) => void, onError: (e: unknown) => void, minIntervalMs = 0): LatestLoader<Q> {
   let running = false;
@@ -21,11 +21,14 @@ export function createLatestLoader<Q, R>(fetch: (q: Q) => Promise<R>, onResult: 
   let idleWaiters: (() => void)[] = [];
   let lastStart = -Infinity;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** a request came while a fetch was in flight or waiting: the user is scrolling */
+  let burst = false;
   const pump = () => {
     if (running || timer) return;
     if (waiting === null) { idleWaiters.forEach((f) => f()); idleWaiters = []; return; }
-    const wait = lastStart + minIntervalMs - performance.now();
+    const wait = burst ? lastStart + minIntervalMs - performance.now() : 0;
     if (wait > 0) { timer = setTimeout(() => { timer = null; pump(); }, wait); return; }
+    burst = false;
     lastStart = performance.now();
     const q = waiting;
     waiting = null;
@@ -35,7 +38,11 @@ export function createLatestLoader<Q, R>(fetch: (q: Q) => Promise<R>, onResult: 
     }).finally(() => { running = false; pump(); });
   };
   return {
-    request(q) { waiting = q; pump(); },
+    request(q) {
+      if (running || waiting !== null || timer) burst = true;
+      waiting = q;
+      pump();
+    },
     idle: () => (running || waiting !== null || timer ? new Promise((r) => idleWaiters.push(r)) : Promise.resolve()),
   };
 }

@@ -38,16 +38,18 @@ export interface TracePlot {
   setData(meta: TraceWindowMeta, block: Float32Array): void;
   setMarkers(m: TraceMarkers | null): void;
   /** a window and its markers together: one paint */
-  setWindow(meta: TraceWindowMeta, block: Float32Array, m: TraceMarkers | null): void;
+  setWindow(meta: TraceWindowMeta, block: Float32Array, m: TraceMarkers | null, onPainted?: () => void): void;
   setSize(width: number): void;
   readonly canvas: HTMLCanvasElement;
   destroy(): void;
 }
 
 /**
- * The animation frame being painted (its rAF timestamp) and the last one in which some plot rasterized a window:
- * the two plots of a viewer (static, drifting) get their new windows in the same message, and rasterizing both
- * in one frame overran it; the second waits for the next frame (16 ms), showing its previous raster meanwhile.
+ * The animation frame being painted (its rAF timestamp) and the last one in which some plot rasterized a window.
+ * The two plots of a viewer (static, drifting) get their new windows in the same message. While the user
+ * scrolls, rasterizing both in the frame that also scrolls overran it, so the second waits for the next frame
+ * (16 ms), showing its previous raster shifted meanwhile; a window that arrives while the view stands still
+ * (a jump, a zoom) is painted in both plots at once.
  */
 let frameNow = -1;
 let rasterFrame = -2;
@@ -100,12 +102,13 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
     const x0v = sx.min ?? 0, xk = W / ((sx.max ?? 1) - x0v);
     const rows = `${sy.min},${sy.max},${view.channelStart},${view.channelEnd},${view.uvPerRow}`;
     const stale = !raster || raster.version !== version || raster.rows !== rows || raster.w !== w || raster.h !== h;
-    const deferred = stale && raster !== null && raster.w === w && raster.h === h && rasterFrame === frameNow;
+    const deferred = stale && scrolling && raster !== null && raster.w === w && raster.h === h && rasterFrame === frameNow;
     if (deferred) schedule(); // another plot rasterized in this frame: this one's turn is the next frame
     if (stale && !deferred) {
       rasterFrame = frameNow;
       rasterize(u, m, w, h, x0v, xk);
       raster = { version, t0: x0v, xk, rows, w, h };
+      painted();
       u.ctx.drawImage(off, left, top);
       return;
     }
@@ -231,14 +234,25 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
   function draw(u: uPlot): void {
     const t = performance.now();
     paint(u);
+    scrolling = false;
     recordPaint(performance.now() - t);
+  }
+
+  /** the view changed since the last paint (the user is scrolling or zooming) */
+  let scrolling = false;
+  /** called once the window given with it is painted (the viewer's "window drawn" timing) */
+  let onPainted: (() => void) | null = null;
+  function painted(): void {
+    const f = onPainted;
+    onPainted = null;
+    f?.();
   }
 
   function paint(u: uPlot): void {
     if (meta && block.length) {
       const secondsPerColumn = (meta.endSample - meta.startSample) / meta.columns / meta.samplingFrequency;
       const pxPerColumn = (u.bbox.width * secondsPerColumn) / Math.max(1e-9, view.t1 - view.t0);
-      if (pxPerColumn > 2) { paintLines(u, meta); paintMarkers(u); } else paintPixels(u, meta);
+      if (pxPerColumn > 2) { paintLines(u, meta); paintMarkers(u); painted(); } else paintPixels(u, meta);
     } else paintMarkers(u);
   }
 
@@ -302,10 +316,10 @@ export function createTracePlot(el: HTMLElement, o: TracePlotOptions): TracePlot
 
   return {
     get canvas() { return plot.ctx.canvas; },
-    setView(v) { view = v; schedule(); },
+    setView(v) { view = v; scrolling = true; schedule(); },
     setData(m, b) { takeData(m, b); version++; schedule(); },
     setMarkers(m) { markers = m; version++; schedule(); },
-    setWindow(m, b, mk) { takeData(m, b); markers = mk; version++; schedule(); },
+    setWindow(m, b, mk, done) { takeData(m, b); markers = mk; version++; onPainted = done ?? null; schedule(); },
     setSize(width) { plot.setSize({ width: Math.max(width, 200), height: o.height }); applyScales(); },
     destroy() {
       destroyed = true;

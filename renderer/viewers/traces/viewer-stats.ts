@@ -29,14 +29,15 @@ export function recordPaint(ms: number): void {
   if (p.length > 5000) p.splice(0, p.length - 5000);
 }
 
-/** `receivedAt`: when the window's bytes and markers had arrived (before they were painted) */
+/**
+ * Called when both plots have painted a window (in an animation frame); it counts as drawn at the next animation
+ * frame, once the painted one is on screen. `receivedAt`: when its bytes and markers had arrived.
+ */
 export function recordWindowDrawn(askedAt: number, m: TraceWindowMeta, receivedAt: number): void {
   const s = stats();
-  // the plots paint in the next animation frame, the second one possibly in the frame after (trace-plot.ts
-  // spreads two rasterizations over two frames): the window counts as drawn after both
-  requestAnimationFrame(() => requestAnimationFrame(() => {
+  requestAnimationFrame(() => {
     const drawnAt = performance.now();
     s.drawn.push({ askedAt, drawnAt, ms: drawnAt - askedAt, receivedMs: receivedAt - askedAt, start: m.startSample, end: m.endSample, channels: m.channelEnd - m.channelStart, columns: m.columns, serverMs: m.elapsedMs });
     if (s.drawn.length > 1000) s.drawn.splice(0, s.drawn.length - 1000);
-  }));
+  });
 }

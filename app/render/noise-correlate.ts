@@ -10,6 +10,7 @@
  * its scaling. numpy's `multivariate_normal` (SVD of C, float64 normals) cannot be reproduced bit for bit.
  */
 import type { SparseFactor } from './noise-cholesky.ts';
+import { correlateSamplesSimd } from './correlate-simd.ts';
 
 /** CSR factor with each row already multiplied by its channel's noise level. */
 export interface ScaledFactor {
@@ -31,8 +32,15 @@ export function scaleFactor(f: SparseFactor, levels: Float64Array): ScaledFactor
  * Every output is the same sum in the same order whichever loop computes it.
  */
 export function correlateSamples(f: ScaledFactor, z: Float32Array, out: Float32Array, numSamples: number, C: number): void {
+  // the WebAssembly SIMD kernel (bit for bit the same sums) does whole groups of four samples where it can
+  const done = correlateSamplesSimd(f, z, out, numSamples, C);
+  if (done < numSamples) correlateSamplesJs(f, z, out, numSamples, C, done);
+}
+
+/** The JavaScript loop of correlateSamples, for samples [from, numSamples). */
+export function correlateSamplesJs(f: ScaledFactor, z: Float32Array, out: Float32Array, numSamples: number, C: number, from = 0): void {
   const { rowPtr, cols, values } = f;
-  let t = 0;
+  let t = from;
   for (; t + 3 < numSamples; t += 4) {
     const b0 = t * C, b1 = b0 + C, b2 = b1 + C, b3 = b2 + C;
     let k = 0;

@@ -10,7 +10,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { float32ToInt16 } from '../app/formats/int16-gain.ts';
 import type { RenderModel } from '../app/render/render-model.ts';
 import { renderWindowTiles } from '../app/render/render-window.ts';
-import { allocateStaging, RangeWriter, type Staging } from './range-writer.ts';
+import { allocateStaging, RangeWriter, type SharedPiece, type Staging } from './range-writer.ts';
 
 export interface RecordingTarget {
   rawPath: string;
@@ -30,11 +30,12 @@ export interface RenderChunkTask {
 }
 
 /**
- * A piece of a recording's raw file as written, posted on `bytesPort` (the buffer is transferred); the last
+ * A piece of a recording's raw file as written, posted on `bytesPort` in shared memory (range-writer.ts: the
+ * receiver releases it once hashed); the last
  * message of a chunk that succeeded is `{ end: true }` (a port's 'close' event is not a reliable signal across
  * piscina's threads).
  */
-export type ChunkBytes = { recording: 'static' | 'drifting'; position: number; bytes: ArrayBuffer } | { end: true };
+export type ChunkBytes = { recording: 'static' | 'drifting'; position: number; piece: SharedPiece } | { end: true };
 
 export interface RenderChunkResult {
   start: number;
@@ -62,7 +63,7 @@ class RecordingWriter {
   private readonly itemSize: number;
   clipped = 0;
 
-  constructor(private readonly target: RecordingTarget, stages: [Staging, Staging], startItem: number, onBytes?: (position: number, bytes: ArrayBuffer) => void) {
+  constructor(private readonly target: RecordingTarget, stages: [Staging, Staging], startItem: number, onBytes?: (position: number, piece: SharedPiece) => void) {
     this.itemSize = target.dtype === 'int16' ? 2 : 4;
     this.writer = new RangeWriter(target.rawPath, startItem * this.itemSize, stages, onBytes);
   }
@@ -108,7 +109,7 @@ export default async function renderChunk(task: RenderChunkTask): Promise<Render
   }
   const port = task.bytesPort;
   const post = (recording: 'static' | 'drifting') => port
-    ? (position: number, bytes: ArrayBuffer) => port.postMessage({ recording, position, bytes } satisfies ChunkBytes, [bytes])
+    ? (position: number, piece: SharedPiece) => port.postMessage({ recording, position, piece } satisfies ChunkBytes)
     : undefined;
   const s = new RecordingWriter(task.static, staging.static, task.start * C, post('static'));
   let d: RecordingWriter;

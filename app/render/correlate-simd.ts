@@ -82,9 +82,9 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, [0x01, 0x60, 0x08, ...new Array<number>(8).fill(0x7f), 0x00]), // (i32 × 8) → ()
+    ...section(2, [0x01, ...name('env'), ...name('memory'), 0x02, 0x00, 0x01]), // imports env.memory (≥ 1 page)
     ...section(3, [0x01, 0x00]),
-    ...section(5, [0x01, 0x00, 0x10]), // memory, 16 pages to start (grown as needed)
-    ...section(7, [0x02, ...name('memory'), 0x02, 0x00, ...name('correlate4'), 0x00, 0x00]),
+    ...section(7, [0x01, ...name('correlate4'), 0x00, 0x00]),
     ...section(10, [0x01, ...leb(BODY.length), ...BODY]),
   ]);
 }
@@ -96,46 +96,45 @@ interface Kernel {
   memory: WebAssembly.Memory;
   correlate4: (z: number, out: number, C: number, rowPtr: number, cols: number, values: number, groups: number, zt: number) => void;
   /** the factor whose arrays are in memory, and where */
-  factor: ScaledFactor | null;
+  factor: ScaledFactor;
   layout: { rowPtr: number; cols: number; values: number; zt: number; z: number; out: number; C: number };
 }
 
-let kernel: Kernel | null | undefined;
+let module: WebAssembly.Module | null | undefined;
+let kernel: Kernel | null = null;
 
-function getKernel(): Kernel | null {
-  if (kernel !== undefined) return kernel;
-  kernel = null;
-  try {
-    if (typeof WebAssembly === 'undefined') return null;
-    const bytes = moduleBytes();
-    if (!WebAssembly.validate(bytes)) return null;
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-    kernel = {
-      memory: instance.exports.memory as WebAssembly.Memory,
-      correlate4: instance.exports.correlate4 as Kernel['correlate4'],
-      factor: null,
-      layout: { rowPtr: 0, cols: 0, values: 0, zt: 0, z: 0, out: 0, C: 0 },
-    };
-  } catch {
-    kernel = null;
+/**
+ * A kernel instance whose memory holds `f`, the transpose scratch and the z/out slices for C channels. The
+ * memory is made at its full size, never grown: growing a WebAssembly memory detaches its old ArrayBuffer, and
+ * the first detached ArrayBuffer of a thread makes V8 guard every typed-array loop of that thread from then on
+ * (measured: the int16 conversion 40% slower). A new factor or channel count gets a new instance.
+ */
+function kernelFor(f: ScaledFactor, C: number): Kernel | null {
+  if (kernel && kernel.factor === f && kernel.layout.C === C) return kernel;
+  if (module === undefined) {
+    module = null;
+    try {
+      // SPIKEGEN_SIMD=0: the JavaScript loop (comparisons)
+      if (typeof WebAssembly !== 'undefined' && globalThis.process?.env?.SPIKEGEN_SIMD !== '0') {
+        const bytes = moduleBytes();
+        if (WebAssembly.validate(bytes)) module = new WebAssembly.Module(bytes);
+      }
+    } catch {
+      module = null;
+    }
   }
-  return kernel;
-}
-
-/** Places the factor, the transpose scratch and the z/out slices in the kernel's memory (growing it if needed). */
-function load(k: Kernel, f: ScaledFactor, C: number): void {
-  if (k.factor === f && k.layout.C === C) return;
+  if (!module) return null;
   const align = (n: number) => Math.ceil(n / 16) * 16;
   const rowPtr = 0, cols = align(rowPtr + f.rowPtr.length * 4), values = align(cols + f.cols.length * 4);
   const zt = align(values + f.values.length * 8), z = align(zt + C * 16), out = align(z + SLICE * C * 4), end = out + SLICE * C * 4;
-  const need = Math.ceil(end / 65536) - k.memory.buffer.byteLength / 65536;
-  if (need > 0) k.memory.grow(need);
-  const buf = k.memory.buffer;
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65536) });
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  const buf = memory.buffer;
   new Int32Array(buf, rowPtr, f.rowPtr.length).set(f.rowPtr);
   new Int32Array(buf, cols, f.cols.length).set(f.cols);
   new Float64Array(buf, values, f.values.length).set(f.values);
-  k.factor = f;
-  k.layout = { rowPtr, cols, values, zt, z, out, C };
+  kernel = { memory, correlate4: instance.exports.correlate4 as Kernel['correlate4'], factor: f, layout: { rowPtr, cols, values, zt, z, out, C } };
+  return kernel;
 }
 
 /**
@@ -143,9 +142,9 @@ function load(k: Kernel, f: ScaledFactor, C: number): void {
  * where WebAssembly SIMD is missing: the caller's loop does them all).
  */
 export function correlateSamplesSimd(f: ScaledFactor, z: Float32Array, out: Float32Array, numSamples: number, C: number): number {
-  const k = getKernel();
-  if (!k || numSamples < 4) return 0;
-  load(k, f, C);
+  if (numSamples < 4) return 0;
+  const k = kernelFor(f, C);
+  if (!k) return 0;
   const { rowPtr, cols, values, zt } = k.layout;
   const done = numSamples - (numSamples % 4);
   const zIn = new Float32Array(k.memory.buffer, k.layout.z, SLICE * C), res = new Float32Array(k.memory.buffer, k.layout.out, SLICE * C);

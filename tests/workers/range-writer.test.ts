@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allocateStaging, DIRECT_BLOCK, RangeWriter, type Staging } from '../../workers/range-writer.ts';
+import { allocateStaging, DIRECT_BLOCK, RangeWriter, releaseSharedPiece, sharedPieceBytes, type Staging } from '../../workers/range-writer.ts';
 import { OrderedHasher } from '../../main/services/generation/ordered-hasher.ts';
 
 /** xorshift32 bytes: the expected file content */
@@ -34,7 +34,7 @@ function preallocated(dir: string, name: string, size: number): string {
 async function writeInterleaved(path: string, expected: Uint8Array, cuts: number[], stage: () => Staging, piece: number, seen: Map<number, Uint8Array>) {
   for (let r = 0; r + 1 < cuts.length; r += 2) {
     const ranges = [[cuts[r], cuts[r + 1]], [cuts[r + 1], cuts[r + 2] ?? cuts[r + 1]]].filter(([a, b]) => b > a);
-    const writers = ranges.map(([a]) => new RangeWriter(path, a, [stage(), stage()], (position, bytes) => seen.set(position, new Uint8Array(bytes))));
+    const writers = ranges.map(([a]) => new RangeWriter(path, a, [stage(), stage()], (position, piece) => { seen.set(position, Uint8Array.from(sharedPieceBytes(piece))); releaseSharedPiece(piece); }));
     const at = ranges.map(([a]) => a);
     while (ranges.some(([, b], k) => at[k] < b)) {
       await Promise.all(ranges.map(async ([, b], k) => {

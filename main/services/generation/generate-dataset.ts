@@ -19,6 +19,7 @@ import { writeNumpyFolderSorting } from '../../../app/formats/si-sorting-folder.
 import type { PresetV1 } from '../../../app/presets/types.ts';
 import { renderModelFromGroundTruth, toSharedRenderModel } from '../../../app/render/render-model.ts';
 import type { ChunkBytes, RenderChunkResult, RecordingTarget } from '../../../workers/render-chunk.ts';
+import { releaseSharedPiece, sharedPieceBytes } from '../../../workers/range-writer.ts';
 import { amplitudeBoundUv } from './amplitude-bound.ts';
 import { planChunks } from './chunk-plan.ts';
 import { datasetSummary, fileManifest, presetWithProvenance } from './dataset-summary.ts';
@@ -156,7 +157,10 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerationRes
       const { port1, port2 } = new MessageChannel();
       let ended: () => void;
       const drained = new Promise<void>((resolve) => { ended = resolve; });
-      port1.on('message', (m: ChunkBytes) => { if ('end' in m) ended(); else hashers[m.recording].add(m.position, m.bytes); });
+      port1.on('message', (m: ChunkBytes) => {
+        if ('end' in m) ended();
+        else hashers[m.recording].add(m.position, sharedPieceBytes(m.piece), () => releaseSharedPiece(m.piece));
+      });
       return runChunk(pool, { model, start: c.start, end: c.end, static: targets.static, drifting: targets.drifting, bytesPort: port2 }, inner.signal)
         .then((r) => { hashed.push(endOrTimeout(drained).then(() => port1.close())); onResult(r); }, (e) => { port1.close(); throw e; });
     };

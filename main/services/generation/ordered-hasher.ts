@@ -7,7 +7,7 @@ import { createHash, type Hash } from 'node:crypto';
 
 export class OrderedHasher {
   private readonly hash: Hash = createHash('sha256');
-  private readonly waiting = new Map<number, Uint8Array>();
+  private readonly waiting = new Map<number, { bytes: Uint8Array; release?: () => void }>();
   /** every byte before this position is hashed */
   private position = 0;
   private waitingBytes = 0;
@@ -20,24 +20,27 @@ export class OrderedHasher {
   /** `maxWaitingBytes`: the memory out-of-order pieces may hold before the hasher gives up */
   constructor(readonly size: number, private readonly maxWaitingBytes = 512 * 2 ** 20) {}
 
-  add(position: number, bytes: ArrayBuffer | Uint8Array): void {
-    if (this.abandoned) return;
+  /** `release` is called once the piece is hashed or dropped (its memory may then be reused by its sender) */
+  add(position: number, bytes: ArrayBufferLike | Uint8Array, release?: () => void): void {
+    if (this.abandoned) { release?.(); return; }
     const piece = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-    if (position < this.position || this.waiting.has(position)) throw new Error(`OrderedHasher: bytes at ${position} were given twice`);
-    this.waiting.set(position, piece);
+    if (position < this.position || this.waiting.has(position)) { release?.(); throw new Error(`OrderedHasher: bytes at ${position} were given twice`); }
+    this.waiting.set(position, { bytes: piece, release });
     this.waitingBytes += piece.length;
     this.peakWaitingBytes = Math.max(this.peakWaitingBytes, this.waitingBytes);
     if (this.waitingBytes > this.maxWaitingBytes) {
       this.abandoned = true;
+      for (const w of this.waiting.values()) w.release?.();
       this.waiting.clear();
       this.waitingBytes = 0;
       return;
     }
     for (let next = this.waiting.get(this.position); next; next = this.waiting.get(this.position)) {
       this.waiting.delete(this.position);
-      this.waitingBytes -= next.length;
-      this.hash.update(next);
-      this.position += next.length;
+      this.waitingBytes -= next.bytes.length;
+      this.hash.update(next.bytes);
+      this.position += next.bytes.length;
+      next.release?.();
     }
   }
 

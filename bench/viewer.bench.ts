@@ -108,6 +108,7 @@ export async function benchViewer(argv: string[] = process.argv.slice(2)) {
 
     // 1 s windows at random places: jump, wait for the draw, read request → drawn
     const windowMs: number[] = [], serverMs: number[] = [], receivedMs: number[] = [];
+    const arrived: { traces: number; spikes: number }[] = [];
     for (let i = 1; i <= 20; i++) {
       const t = 0.5 + Math.floor(((i * 7919) % 97) / 97 * (duration - 2) * 1000) / 1000;
       const n = await page.evaluate(() => window.__spikegenViewerStats!.drawn.length);
@@ -118,6 +119,7 @@ export async function benchViewer(argv: string[] = process.argv.slice(2)) {
       windowMs.push(d.ms);
       serverMs.push(d.serverMs);
       receivedMs.push(d.receivedMs);
+      arrived.push(d.arrivedMs ?? { traces: NaN, spikes: NaN });
     }
     console.log(`1 s window request → drawn: p50 ${pct(windowMs, 50).toFixed(0)} ms, p95 ${pct(windowMs, 95).toFixed(0)} ms, max ${Math.max(...windowMs).toFixed(0)} ms (server read+decimate p50 ${pct(serverMs, 50).toFixed(0)} ms, bytes in the renderer p50 ${pct(receivedMs, 50).toFixed(0)} ms); target < 100 ms`);
 
@@ -150,7 +152,8 @@ export async function benchViewer(argv: string[] = process.argv.slice(2)) {
       targets: { open_first_window_ms: 1000, window_1s_384ch_ms: 100, scroll_frame_p95_ms: 33, renderer_memory_mb: 300 },
       open_first_window_ms: r1(openMs),
       window_1s_384ch_ms: { p50: r1(pct(windowMs, 50)), p95: r1(pct(windowMs, 95)), max: r1(Math.max(...windowMs)), server_p50: r1(pct(serverMs, 50)), received_p50: r1(pct(receivedMs, 50)), runs: windowMs.map(r1),
-        server_runs: serverMs.map(r1), received_runs: receivedMs.map(r1) },
+        server_runs: serverMs.map(r1), received_runs: receivedMs.map(r1),
+        traces_arrived_runs: arrived.map((a) => r1(a.traces)), spikes_arrived_runs: arrived.map((a) => r1(a.spikes)) },
       scroll_10s: { frames: fpsRun.frames.length, frame_ms_p50: r1(pct(fpsRun.frames, 50)), frame_ms_p95: r1(p95), frame_ms_max: r1(Math.max(...fpsRun.frames)), windows_drawn: fpsRun.windows,
         plot_paint_ms_p50: r1(pct(paints, 50)), plot_paint_ms_p95: r1(pct(paints, 95)) },
       scroll_long: { frames: long.frames.length, frame_ms_p95: r1(pct(long.frames, 95)), windows_drawn: long.windows },

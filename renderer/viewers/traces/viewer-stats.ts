@@ -6,7 +6,7 @@ import type { TraceWindowMeta } from '../../../app/api/viewer-types.ts';
 
 export interface ViewerStats {
   requested: number;
-  drawn: { askedAt: number; drawnAt: number; ms: number; receivedMs: number; start: number; end: number; channels: number; columns: number; serverMs: number }[];
+  drawn: { askedAt: number; drawnAt: number; ms: number; receivedMs: number; arrivedMs?: { traces: number; spikes: number }; start: number; end: number; channels: number; columns: number; serverMs: number }[];
   /** the last few thousand plot paints (ms of JavaScript in uPlot's draw hook), full paints and blits alike */
   paints: number[];
 }
@@ -33,11 +33,11 @@ export function recordPaint(ms: number): void {
  * Called when both plots have painted a window (in an animation frame); it counts as drawn at the next animation
  * frame, once the painted one is on screen. `receivedAt`: when its bytes and markers had arrived.
  */
-export function recordWindowDrawn(askedAt: number, m: TraceWindowMeta, receivedAt: number): void {
+export function recordWindowDrawn(askedAt: number, m: TraceWindowMeta, receivedAt: number, arrivedMs?: { traces: number; spikes: number }): void {
   const s = stats();
   requestAnimationFrame(() => {
     const drawnAt = performance.now();
-    s.drawn.push({ askedAt, drawnAt, ms: drawnAt - askedAt, receivedMs: receivedAt - askedAt, start: m.startSample, end: m.endSample, channels: m.channelEnd - m.channelStart, columns: m.columns, serverMs: m.elapsedMs });
+    s.drawn.push({ askedAt, drawnAt, ms: drawnAt - askedAt, receivedMs: receivedAt - askedAt, arrivedMs, start: m.startSample, end: m.endSample, channels: m.channelEnd - m.channelStart, columns: m.columns, serverMs: m.elapsedMs });
     if (s.drawn.length > 1000) s.drawn.splice(0, s.drawn.length - 1000);
   });
 }

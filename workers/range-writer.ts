@@ -14,12 +14,14 @@
  * through an ordinary descriptor, so direct and buffered writes never touch the same page. Where O_DIRECT is not
  * supported (tmpfs, some network file systems) every write is an ordinary one.
  *
- * `onBytes` sees every byte of the range once, in order, as a shared copy it may keep (the dataset checksum is
- * computed from these while the chunks are rendered, instead of reading 28 GB back afterwards).
+ * `onBytes` sees every byte of the range once, in order, as a shared piece it releases when done
+ * (shared-pieces.ts): the dataset checksums are computed from these while the chunks are rendered, instead of
+ * reading 28 GB back afterwards.
  */
 import { closeSync, constants, openSync, unlinkSync, write, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { PIECE_HEADER, takeSharedPiece, type SharedPiece } from './shared-pieces.ts';
 
 /** alignment used for direct writes: a page, a multiple of every logical block size in use (512 B, 4 KiB) */
 export const DIRECT_BLOCK = 4096;
@@ -71,44 +73,6 @@ function findAlignedOffset(buffer: ArrayBuffer, folder: string): number {
     if (fd >= 0) closeSync(fd);
     try { unlinkSync(scratch); } catch { /* never created */ }
   }
-}
-
-/**
- * A copy of written bytes handed to another thread in shared memory: posting it copies and detaches nothing.
- * (Transferring an ArrayBuffer detaches it, and V8 then guards every typed-array loop of the thread from then
- * on: the rendering measured 25% slower. Fresh SharedArrayBuffers per piece are freed so late that a 27.6 GB run
- * held 9 GB.) The receiver calls `releaseSharedPiece` once done; the sender reuses released pieces.
- */
-export interface SharedPiece {
-  /** an Int32 flag at byte 0 (1 = free to reuse), the bytes from PIECE_HEADER */
-  buffer: SharedArrayBuffer;
-  length: number;
-}
-export const PIECE_HEADER = 8;
-const piecePool: SharedArrayBuffer[] = [];
-
-function takeSharedPiece(length: number): SharedPiece {
-  for (let i = 0; i < piecePool.length; i++) {
-    const b = piecePool[i];
-    const flag = new Int32Array(b, 0, 1);
-    if (b.byteLength >= PIECE_HEADER + length && Atomics.load(flag, 0) === 1) {
-      Atomics.store(flag, 0, 0);
-      return { buffer: b, length };
-    }
-  }
-  const buffer = new SharedArrayBuffer(PIECE_HEADER + length);
-  piecePool.push(buffer);
-  return { buffer, length };
-}
-
-/** The bytes of a piece (receiver side). */
-export function sharedPieceBytes(p: SharedPiece): Uint8Array {
-  return new Uint8Array(p.buffer, PIECE_HEADER, p.length);
-}
-
-/** The receiver is done with a piece: its sender may reuse it. */
-export function releaseSharedPiece(p: SharedPiece): void {
-  Atomics.store(new Int32Array(p.buffer, 0, 1), 0, 1);
 }
 
 const floorBlock = (p: number) => Math.floor(p / DIRECT_BLOCK) * DIRECT_BLOCK;

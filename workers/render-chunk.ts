@@ -10,7 +10,8 @@ import type { MessagePort } from 'node:worker_threads';
 import { float32ToInt16 } from '../app/formats/int16-gain.ts';
 import type { RenderModel } from '../app/render/render-model.ts';
 import { renderWindowTiles } from '../app/render/render-window.ts';
-import { allocateStaging, RangeWriter, type SharedPiece, type Staging } from './range-writer.ts';
+import { allocateStaging, RangeWriter, type Staging } from './range-writer.ts';
+import type { SharedPiece } from './shared-pieces.ts';
 
 export interface RecordingTarget {
   rawPath: string;

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allocateStaging, DIRECT_BLOCK, RangeWriter, releaseSharedPiece, sharedPieceBytes, type Staging } from '../../workers/range-writer.ts';
+import { allocateStaging, DIRECT_BLOCK, RangeWriter, type Staging } from '../../workers/range-writer.ts';
+import { releaseSharedPiece, sharedPieceBytes } from '../../workers/shared-pieces.ts';
 import { OrderedHasher } from '../../main/services/generation/ordered-hasher.ts';
 
 /** xorshift32 bytes: the expected file content */

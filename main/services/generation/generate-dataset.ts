@@ -19,7 +19,7 @@ import { writeNumpyFolderSorting } from '../../../app/formats/si-sorting-folder.
 import type { PresetV1 } from '../../../app/presets/types.ts';
 import { renderModelFromGroundTruth, toSharedRenderModel } from '../../../app/render/render-model.ts';
 import type { ChunkBytes, RenderChunkResult, RecordingTarget } from '../../../workers/render-chunk.ts';
-import { releaseSharedPiece, sharedPieceBytes } from '../../../workers/range-writer.ts';
+import { releaseSharedPiece, sharedPieceBytes } from '../../../workers/shared-pieces.ts';
 import { amplitudeBoundUv } from './amplitude-bound.ts';
 import { planChunks } from './chunk-plan.ts';
 import { datasetSummary, fileManifest, presetWithProvenance } from './dataset-summary.ts';

@@ -23,10 +23,12 @@ export interface DecimateTask {
   pixels: number;
   /** bytes read at most (the whole window when it fits) */
   maxBytes: number;
+  /** 'int16' (int16 files only): the stored min/max values, gains applied by the receiver; default µV float32 */
+  output?: 'float32' | 'int16';
 }
 
 export interface DecimateResult {
-  data: Float32Array;
+  data: Float32Array | Int16Array;
   columns: number;
   exact: boolean;
   framesReadPerColumn: number;
@@ -60,7 +62,8 @@ export default async function decimateWindow(t: DecimateTask): Promise<DecimateR
   const plan = planColumns(numFrames, t.pixels);
   const bpv = t.dtype === 'int16' ? 2 : 4;
   const frameBytes = t.numChannels * bpv;
-  const acc = new MinMaxAccumulator(plan, { numChannels: t.numChannels, channelStart: t.channelStart, channelEnd: t.channelEnd, gains: t.gains, offsets: t.offsets });
+  const int16Out = t.output === 'int16' && t.dtype === 'int16';
+  const acc = new MinMaxAccumulator(plan, { numChannels: t.numChannels, channelStart: t.channelStart, channelEnd: t.channelEnd, gains: t.gains, offsets: t.offsets, int16Out });
   const blockFrames = Math.max(1, Math.floor(BLOCK_BYTES / frameBytes));
   // int16 blocks are read straight into the SIMD kernel's memory when it is there (int16-min-max-simd.ts)
   const kernel = t.dtype === 'int16' && blockFrames * frameBytes <= SIMD_BLOCK_BYTES ? int16MinMaxKernel() : null;
@@ -89,6 +92,6 @@ export default async function decimateWindow(t: DecimateTask): Promise<DecimateR
   } finally {
     closeSync(fd);
   }
-  const data = acc.finish();
+  const data = int16Out ? acc.finishInt16() : acc.finish();
   return movedResult({ data, columns: plan.columns, exact, framesReadPerColumn: exact ? Math.ceil(numFrames / plan.columns) : perColumn, ms: performance.now() - t0 });
 }

@@ -59,6 +59,12 @@ export interface TraceWindowMeta {
   exact: boolean;
   framesReadPerColumn: number;
   elapsedMs: number;
+  /**
+   * Present when `data` holds the recordings' stored int16 values instead of float32 µV (int16 recordings: half
+   * the bytes on the wire). gains/offsets are [recording][channel - channelStart]: µV = value × gain + offset
+   * (app/viewer/int16-window.ts decodes).
+   */
+  int16?: { gains: number[][]; offsets: number[][] };
 }
 
 export interface SpikeMarkers {

@@ -40,10 +40,16 @@ export interface MinMaxOptions {
   /** µV per stored unit, per channel (int16 files); null for values already in µV */
   gains?: ArrayLike<number> | null;
   offsets?: ArrayLike<number> | null;
+  /**
+   * int16 blocks only: keep the stored values (`finishInt16`, same layout) instead of µV — half the bytes to send;
+   * gains and offsets are then applied by the receiver (int16-window.ts)
+   */
+  int16Out?: boolean;
 }
 
 export class MinMaxAccumulator {
   readonly out: Float32Array;
+  private readonly out16: Int16Array | null;
   private readonly lo: Float64Array;
   private readonly hi: Float64Array;
   // int16 blocks keep their column's min/max in int16 scratch rows (integer compares, a quarter of the bytes)
@@ -60,7 +66,8 @@ export class MinMaxAccumulator {
     }
     this.nc = o.channelEnd - o.channelStart;
     const n = this.nc * plan.columns * 2;
-    this.out = out ? out.subarray(0, n) : new Float32Array(n);
+    this.out16 = o.int16Out ? new Int16Array(n) : null;
+    this.out = o.int16Out ? new Float32Array(0) : out ? out.subarray(0, n) : new Float32Array(n);
     this.out.fill(NaN);
     this.lo = new Float64Array(this.nc);
     this.hi = new Float64Array(this.nc);
@@ -118,6 +125,11 @@ export class MinMaxAccumulator {
     if (col < 0 || this.fed === 0) return;
     const { gains, offsets, channelStart } = this.o;
     const C = this.plan.columns, out = this.out;
+    if (this.out16) {
+      if (this.fed !== 2) throw new Error('int16Out needs int16 blocks');
+      for (let k = 0; k < this.nc; k++) { const i = (k * C + col) * 2; this.out16[i] = this.lo16[k]; this.out16[i + 1] = this.hi16[k]; }
+      return;
+    }
     const lo = this.fed === 2 ? this.lo16 : this.lo, hi = this.fed === 2 ? this.hi16 : this.hi;
     for (let k = 0; k < this.nc; k++) {
       const g = gains ? gains[channelStart + k] : 1, b = offsets ? offsets[channelStart + k] : 0;
@@ -126,6 +138,13 @@ export class MinMaxAccumulator {
       out[i] = a < z ? a : z;
       out[i + 1] = a < z ? z : a;
     }
+  }
+
+  /** With `int16Out`: flushes the last column; returns the stored-value output (columns never fed stay 0). */
+  finishInt16(): Int16Array {
+    if (!this.out16) throw new Error('finishInt16 needs the int16Out option');
+    this.finish();
+    return this.out16;
   }
 
   /** Flushes the last column; returns the output (columns never fed stay NaN). */

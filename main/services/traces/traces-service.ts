@@ -29,12 +29,12 @@ export function checkWindow(r: WindowRequest, numSamples: number, numChannels: n
   }
 }
 
-/** Joins per-recording decimated buffers into one [recording][channel][column][min,max] buffer. */
-export function joinRecordings(parts: Float32Array[]): ArrayBuffer {
+/** Joins per-recording decimated buffers (all of one type) into one [recording][channel][column][min,max] buffer. */
+export function joinRecordings(parts: (Float32Array | Int16Array)[]): ArrayBuffer {
   if (parts.length === 1 && parts[0].byteOffset === 0 && parts[0].byteLength === parts[0].buffer.byteLength) return parts[0].buffer as ArrayBuffer;
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
+  for (const p of parts) { out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), o); o += p.byteLength; }
   return out.buffer;
 }
 
@@ -65,6 +65,9 @@ export function createTracesService(sources: DatasetSources, pool: ViewerPool): 
       const s = sources.get(req.dataset);
       checkWindow(req, s.gt.numSamples, s.gt.numChannels);
       const recordings = req.recordings ?? ['static', 'drifting'];
+      // int16 recordings go out as their stored values with gains in the meta: half the bytes of µV float32
+      const int16 = recordings.every((r) => s.recordings[r].dtype === 'int16');
+      const scale = (a: Float64Array | null, dflt: number) => Array.from({ length: req.channelEnd - req.channelStart }, (_, k) => a ? a[req.channelStart + k] : dflt);
       return latest.submit(req.view && `${req.dataset}:${req.view}`, async () => {
         const t0 = performance.now();
         const results = await Promise.all(recordings.map((r) => {
@@ -73,12 +76,16 @@ export function createTracesService(sources: DatasetSources, pool: ViewerPool): 
             rawPath: info.rawPath, dtype: info.dtype, numChannels: info.numChannels,
             gains: info.gains ? Array.from(info.gains) : null, offsets: info.offsets ? Array.from(info.offsets) : null,
             start: req.start, end: req.end, channelStart: req.channelStart, channelEnd: req.channelEnd, pixels: req.pixels, maxBytes: MAX_WINDOW_BYTES,
+            output: int16 ? 'int16' : 'float32',
           });
         }));
         const meta: TraceWindowMeta = {
           startSample: req.start, endSample: req.end, samplingFrequency: s.gt.samplingFrequency, channelStart: req.channelStart,
           channelEnd: req.channelEnd, columns: results[0].columns, recordings, exact: results.every((r) => r.exact),
           framesReadPerColumn: results[0].framesReadPerColumn, elapsedMs: performance.now() - t0,
+          ...(int16 ? { int16: {
+            gains: recordings.map((r) => scale(s.recordings[r].gains, 1)), offsets: recordings.map((r) => scale(s.recordings[r].offsets, 0)),
+          } } : {}),
         };
         return { meta, data: joinRecordings(results.map((r) => r.data)) };
       });

@@ -48,3 +48,28 @@ test('a window decimated from the kernel memory equals the same window decimated
     assert.deepEqual(decimate(inKernel), decimate(plain));
   }
 });
+
+test('int16 min/max sent as stored values and decoded equal the µV min/max of the same window, negative gains too', async () => {
+  const { decodeInt16Window } = await import('../../../app/viewer/int16-window.ts');
+  const numChannels = 12, frames = 1000;
+  const b = new Int16Array(frames * numChannels);
+  fillRandom(b, 21);
+  const gains = Array.from({ length: numChannels }, (_, i) => (i % 3 === 0 ? -0.5 : 0.195) * (1 + i / 10)), offsets = Array.from({ length: numChannels }, (_, i) => i * 3 - 7);
+  const [c0, c1, pixels] = [2, 11, 77];
+  const plan = planColumns(frames, pixels);
+  const floatAcc = new MinMaxAccumulator(plan, { numChannels, channelStart: c0, channelEnd: c1, gains, offsets });
+  floatAcc.accumulate(b, 0, frames);
+  const intAcc = new MinMaxAccumulator(plan, { numChannels, channelStart: c0, channelEnd: c1, gains, offsets, int16Out: true });
+  intAcc.accumulate(b, 0, frames);
+  const stored = intAcc.finishInt16();
+  // two recordings of the same block, the second with other scales: the decoder indexes [recording][channel]
+  const both = new Int16Array(stored.length * 2);
+  both.set(stored); both.set(stored, stored.length);
+  const meta = { startSample: 0, endSample: frames, samplingFrequency: 30000, channelStart: c0, channelEnd: c1, columns: plan.columns, recordings: ['static', 'drifting'] as ('static' | 'drifting')[],
+    exact: true, framesReadPerColumn: 13, elapsedMs: 0, int16: { gains: [gains.slice(c0, c1), gains.slice(c0, c1).map((g) => g * 2)], offsets: [offsets.slice(c0, c1), offsets.slice(c0, c1)] } };
+  const decoded = decodeInt16Window(meta, both.buffer);
+  assert.deepEqual(decoded.subarray(0, stored.length), floatAcc.finish());
+  const doubled = new MinMaxAccumulator(plan, { numChannels, channelStart: c0, channelEnd: c1, gains: gains.map((g) => g * 2), offsets });
+  doubled.accumulate(b, 0, frames);
+  assert.deepEqual(decoded.subarray(stored.length), doubled.finish());
+});

@@ -65,7 +65,7 @@ test('a hybrid job injects browsed database templates into the fixture and the v
   assert.deepEqual(info.recordings, ['original', 'hybrid']);
   assert.equal(info.numChannels, 384);
   const w = await s.api.traces.window({ dataset: entry.id, start: 0, end: 3000, channelStart: 0, channelEnd: 8, pixels: 100 });
-  assert.equal(w.data.byteLength, 2 * 8 * w.meta.columns * 2 * 4);
+  assert.equal(w.data.byteLength, 2 * 8 * w.meta.columns * 2 * (w.meta.int16 ? 2 : 4));
   const spikes = await s.api.traces.spikes({ dataset: entry.id, start: 0, end: info.numSamples });
   assert.equal(spikes.sampleIndex.length, info.numSpikes);
   const units = await s.api.qc.units(entry.id);

@@ -5,7 +5,7 @@
  * longer than `maxBytes`, each column is estimated from its first frames only (an overview, `exact: false`).
  * The result buffer is moved, not copied, to the main thread.
  */
-import { closeSync, openSync, read } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { int16MinMaxKernel, SIMD_BLOCK_BYTES } from '../app/viewer/int16-min-max-simd.ts';
 import { MinMaxAccumulator, columnStart, planColumns } from '../app/viewer/min-max-columns.ts';
 import { movedResult } from './moved-result.ts';
@@ -37,26 +37,20 @@ export interface DecimateResult {
 
 const BLOCK_BYTES = 2 * 1024 * 1024;
 
-// two read buffers, the thread's, reused by every task (only the small result is allocated per window): the
-// next block is read (libuv's pool) while this thread scans the current one, so a window costs about
-// max(read, scan) instead of their sum
-let blockBuffers: [ArrayBuffer, ArrayBuffer] = [new ArrayBuffer(BLOCK_BYTES + 8), new ArrayBuffer(BLOCK_BYTES + 8)];
+// the read buffer is the thread's, reused by every task (only the small result is allocated per window); int16
+// blocks are read straight into the SIMD kernel's memory instead when it is there (int16-min-max-simd.ts)
+let blockBuffer = new ArrayBuffer(BLOCK_BYTES + 8);
 
-function readInto(fd: number, bytes: Uint8Array, length: number, position: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const step = (done: number) => {
-      if (done >= length) { resolve(); return; }
-      read(fd, bytes, done, length - done, position + done, (err, n) => {
-        if (err) reject(err);
-        else if (n === 0) reject(new Error(`the raw file ends before byte ${position + length}; it is truncated`));
-        else step(done + n);
-      });
-    };
-    step(0);
-  });
+function readInto(fd: number, bytes: Uint8Array, length: number, position: number): void {
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, bytes, done, length - done, position + done);
+    if (n === 0) throw new Error(`the raw file ends before byte ${position + length}; it is truncated`);
+    done += n;
+  }
 }
 
-export default async function decimateWindow(t: DecimateTask): Promise<DecimateResult> {
+export default function decimateWindow(t: DecimateTask): DecimateResult {
   const t0 = performance.now();
   const numFrames = t.end - t.start;
   const plan = planColumns(numFrames, t.pixels);
@@ -65,30 +59,24 @@ export default async function decimateWindow(t: DecimateTask): Promise<DecimateR
   const int16Out = t.output === 'int16' && t.dtype === 'int16';
   const acc = new MinMaxAccumulator(plan, { numChannels: t.numChannels, channelStart: t.channelStart, channelEnd: t.channelEnd, gains: t.gains, offsets: t.offsets, int16Out });
   const blockFrames = Math.max(1, Math.floor(BLOCK_BYTES / frameBytes));
-  // int16 blocks are read straight into the SIMD kernel's memory when it is there (int16-min-max-simd.ts)
   const kernel = t.dtype === 'int16' && blockFrames * frameBytes <= SIMD_BLOCK_BYTES ? int16MinMaxKernel() : null;
-  if (!kernel && blockFrames * frameBytes > blockBuffers[0].byteLength) blockBuffers = [new ArrayBuffer(blockFrames * frameBytes), new ArrayBuffer(blockFrames * frameBytes)];
-  const views = ([0, 1] as const).map((i) => {
-    const bytes = kernel ? kernel.block(i) : new Uint8Array(blockBuffers[i]);
-    return { bytes, values: t.dtype === 'int16' ? new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1) : new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2) };
-  });
+  if (!kernel && blockFrames * frameBytes > blockBuffer.byteLength) blockBuffer = new ArrayBuffer(blockFrames * frameBytes);
+  const bytes = kernel ? kernel.block() : new Uint8Array(blockBuffer);
+  const values = t.dtype === 'int16' ? new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1) : new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
   const exact = numFrames * frameBytes <= t.maxBytes;
   const perColumn = exact ? numFrames : Math.max(1, Math.floor(t.maxBytes / frameBytes / plan.columns));
-  // the runs of frames to read, in order, cut into blocks: [first frame of the window, frames]
-  const blocks: [number, number][] = [];
-  const feed = (a: number, b: number) => { for (let f = a; f < b; f += blockFrames) blocks.push([f, Math.min(blockFrames, b - f)]); };
-  if (exact) feed(0, numFrames);
-  else for (let c = 0; c < plan.columns; c++) feed(columnStart(plan, c), Math.min(columnStart(plan, c + 1), columnStart(plan, c) + perColumn));
   const fd = openSync(t.rawPath, 'r');
   try {
-    const load = (i: number) => readInto(fd, views[i & 1].bytes, blocks[i][1] * frameBytes, (t.start + blocks[i][0]) * frameBytes);
-    let next = blocks.length ? load(0) : null;
-    for (let i = 0; i < blocks.length; i++) {
-      await next;
-      next = i + 1 < blocks.length ? load(i + 1) : null;
-      next?.catch(() => undefined); // awaited on the next turn; an error is thrown there
-      acc.accumulate(views[i & 1].values, blocks[i][0], blocks[i][1]);
-    }
+    // a run of frames [a, b) of the window, read block by block
+    const feed = (a: number, b: number) => {
+      for (let f = a; f < b; f += blockFrames) {
+        const n = Math.min(blockFrames, b - f);
+        readInto(fd, bytes, n * frameBytes, (t.start + f) * frameBytes);
+        acc.accumulate(values, f, n);
+      }
+    };
+    if (exact) feed(0, numFrames);
+    else for (let c = 0; c < plan.columns; c++) feed(columnStart(plan, c), Math.min(columnStart(plan, c + 1), columnStart(plan, c) + perColumn));
   } finally {
     closeSync(fd);
   }

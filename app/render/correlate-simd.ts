@@ -11,9 +11,9 @@
  *
  * The module is written out by hand below (WebAssembly core + SIMD opcodes), as int16-min-max-simd.ts.
  */
+import { compileKernel, i32FunctionType, leb, section, wasmModule, wasmName } from '../wasm/module-bytes.ts';
 import type { ScaledFactor } from './noise-correlate.ts';
 
-const leb = (n: number): number[] => { const out: number[] = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n); return out; };
 const get = (i: number) => [0x20, i], set = (i: number) => [0x21, i], tee = (i: number) => [0x22, i];
 const i32c = (v: number) => [0x41, v]; // small non-negative constants only (one LEB byte)
 const ADD = 0x6a, MUL = 0x6c, SHL = 0x74, LT_U = 0x49, GE_U = 0x4f, EQZ = 0x45;
@@ -77,16 +77,13 @@ const BODY = [
 ];
 
 function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const section = (id: number, bytes: number[]) => [id, ...leb(bytes.length), ...bytes];
-  const name = (s: string) => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [0x01, 0x60, 0x08, ...new Array<number>(8).fill(0x7f), 0x00]), // (i32 × 8) → ()
-    ...section(2, [0x01, ...name('env'), ...name('memory'), 0x02, 0x00, 0x01]), // imports env.memory (≥ 1 page)
-    ...section(3, [0x01, 0x00]),
-    ...section(7, [0x01, ...name('correlate4'), 0x00, 0x00]),
-    ...section(10, [0x01, ...leb(BODY.length), ...BODY]),
-  ]);
+  return wasmModule(
+    section(1, i32FunctionType(8)), // (i32 × 8) → ()
+    section(2, [0x01, ...wasmName('env'), ...wasmName('memory'), 0x02, 0x00, 0x01]), // imports env.memory (≥ 1 page)
+    section(3, [0x01, 0x00]),
+    section(7, [0x01, ...wasmName('correlate4'), 0x00, 0x00]),
+    section(10, [0x01, ...leb(BODY.length), ...BODY]),
+  );
 }
 
 /** samples per call: the z and out slices of this many samples live in the kernel's memory */
@@ -111,18 +108,7 @@ let kernel: Kernel | null = null;
  */
 function kernelFor(f: ScaledFactor, C: number): Kernel | null {
   if (kernel && kernel.factor === f && kernel.layout.C === C) return kernel;
-  if (module === undefined) {
-    module = null;
-    try {
-      // SPIKEGEN_SIMD=0: the JavaScript loop (comparisons)
-      if (typeof WebAssembly !== 'undefined' && globalThis.process?.env?.SPIKEGEN_SIMD !== '0') {
-        const bytes = moduleBytes();
-        if (WebAssembly.validate(bytes)) module = new WebAssembly.Module(bytes);
-      }
-    } catch {
-      module = null;
-    }
-  }
+  if (module === undefined) module = compileKernel(moduleBytes());
   if (!module) return null;
   const align = (n: number) => Math.ceil(n / 16) * 16;
   const rowPtr = 0, cols = align(rowPtr + f.rowPtr.length * 4), values = align(cols + f.cols.length * 4);

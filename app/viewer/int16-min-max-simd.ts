@@ -8,19 +8,20 @@
  * specifications); it is compiled synchronously once per thread. Where WebAssembly SIMD is missing the caller
  * keeps the JavaScript loop.
  *
- * Memory layout (72 pages, 4.5 MiB): scratch rows of the current column at LO (min) and HI (max), up to 2048
- * channels each; then two frame blocks of BLOCK_BYTES (+ slack) that readers fill directly (no copy).
+ * Memory layout (40 pages, 2.5 MiB): scratch rows of the current column at LO (min) and HI (max), up to 2048
+ * channels each; then one frame block of SIMD_BLOCK_BYTES (+ slack) that readers fill directly (no copy).
  */
+import { compileKernel, i32FunctionType, leb, section, wasmModule, wasmName } from '../wasm/module-bytes.ts';
 
 /** byte offsets of the scratch rows; channels per row at most MAX_CHANNELS (padded to a multiple of 8) */
 const LO = 0;
 const HI = 4096;
 export const SIMD_MAX_CHANNELS = 2048;
-/** bytes per frame block; two of them follow the scratch rows */
+/** bytes of the frame block that follows the scratch rows */
 export const SIMD_BLOCK_BYTES = 2 * 1024 * 1024;
 const BLOCK0 = 8192;
-/** the kernel loads whole 16-byte vectors: up to 14 bytes past the last channel of the last frame */
-const SLACK = 64;
+// the kernel loads whole 16-byte vectors, up to 14 bytes past the last channel of the last frame: the memory
+// (40 pages) ends well after BLOCK0 + SIMD_BLOCK_BYTES
 
 /*
  * (func $scan16 (param $from i32) (param $frames i32) (param $stride i32) (param $nvec i32) (param $lo i32) (param $hi i32)
@@ -62,24 +63,20 @@ const SCAN16_BODY = [
 ];
 
 function moduleBytes(): Uint8Array<ArrayBuffer> {
-  // every section here is shorter than 128 bytes, so each size is a single LEB128 byte
-  const section = (id: number, bytes: number[]) => [id, bytes.length, ...bytes];
-  const name = (s: string) => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // \0asm, version 1
-    ...section(1, [0x01, 0x60, 0x06, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x00]), // type 0: (i32 × 6) → ()
-    ...section(3, [0x01, 0x00]), // function 0 has type 0
-    ...section(5, [0x01, 0x00, 72]), // one memory, 72 pages minimum
-    ...section(7, [0x02, ...name('memory'), 0x02, 0x00, ...name('scan16'), 0x00, 0x00]),
-    ...section(10, [0x01, SCAN16_BODY.length, ...SCAN16_BODY]),
-  ]);
+  return wasmModule(
+    section(1, i32FunctionType(6)), // type 0: (i32 × 6) → ()
+    section(3, [0x01, 0x00]), // function 0 has type 0
+    section(5, [0x01, 0x00, 40]), // one memory, 40 pages minimum (never grown)
+    section(7, [0x02, ...wasmName('memory'), 0x02, 0x00, ...wasmName('scan16'), 0x00, 0x00]),
+    section(10, [0x01, ...leb(SCAN16_BODY.length), ...SCAN16_BODY]),
+  );
 }
 
 export interface Int16MinMaxKernel {
   /** the kernel's memory: blocks handed to `scan` must be views of it */
   readonly buffer: ArrayBuffer;
-  /** the i-th (0 or 1) frame block to read into, SIMD_BLOCK_BYTES long */
-  block(i: 0 | 1): Uint8Array;
+  /** the frame block to read into, SIMD_BLOCK_BYTES long */
+  block(): Uint8Array;
   /**
    * lo[k] = min(lo[k], b[from + r·stride + k]), hi likewise, for r < frames and k < lo.length; `b` must be a view
    * of `buffer`. lo and hi are the caller's rows (copied in and out of the kernel's scratch).
@@ -94,18 +91,17 @@ export function int16MinMaxKernel(): Int16MinMaxKernel | null {
   if (kernel !== undefined) return kernel;
   kernel = null;
   try {
-    if (typeof WebAssembly === 'undefined') return null;
-    const bytes = moduleBytes();
-    if (!WebAssembly.validate(bytes)) return null;
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+    const module = compileKernel(moduleBytes());
+    if (!module) return null;
+    const instance = new WebAssembly.Instance(module, {});
     const memory = instance.exports.memory as WebAssembly.Memory;
     const scan16 = instance.exports.scan16 as (from: number, frames: number, stride: number, nvec: number, lo: number, hi: number) => void;
     const buffer = memory.buffer; // never grown: the views below stay valid
     const scratchLo = new Int16Array(buffer, LO, SIMD_MAX_CHANNELS), scratchHi = new Int16Array(buffer, HI, SIMD_MAX_CHANNELS);
-    const blocks = [0, 1].map((i) => new Uint8Array(buffer, BLOCK0 + i * (SIMD_BLOCK_BYTES + SLACK), SIMD_BLOCK_BYTES));
+    const block = new Uint8Array(buffer, BLOCK0, SIMD_BLOCK_BYTES);
     kernel = {
       buffer,
-      block: (i) => blocks[i],
+      block: () => block,
       scan(b, from, frames, stride, lo, hi) {
         const nc = lo.length;
         scratchLo.set(lo);

@@ -147,10 +147,9 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerationRes
     const stop = () => inner.abort(o.signal?.reason ?? new Error('cancelled'));
     o.signal?.addEventListener('abort', stop, { once: true });
     if (o.signal?.aborted) stop();
-    // the raw files are hashed from the bytes the workers write, while they render (ordered-hasher.ts); chunks
-    // go to the pool a few at a time, in order, so that few finish ahead of the ones being hashed
-    // a chunk's last bytes may still be waiting for the main thread when its task ends: the next chunk does not wait
-    // for them, the checksums do (endOrTimeout)
+    // The raw files are hashed from the bytes the workers write, while they render (ordered-hasher.ts). Chunks go
+    // to the pool a few at a time, in order, so that few finish ahead of the ones being hashed. A chunk's last
+    // bytes may still be on their way when its task ends: the next chunk does not wait for them, the checksums do.
     const hashed: Promise<void>[] = [];
     const runOne = (i: number) => {
       const c = chunks[i];

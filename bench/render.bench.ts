@@ -4,12 +4,15 @@
 //   noise:     the noise of one block into a chunk-sized buffer (white = SpikeInterface's exact numpy stream)
 //   inject:    one recording's spikes into a chunk-sized buffer holding the noise (the pre-tiling layout)
 //   int16:     float32ToInt16 of one chunk-sized recording
-//   tiled:     what a worker does per chunk minus the write: renderWindowTiles (noise, copy, both injections)
+//   tiled:     renderWindowTiles (noise, copy, both injections) with tiles in ordinary arrays
 //              + int16 conversion of both recordings, tile by tile
+//   tiled_in_kernel_memory: the same with the tiles in the thread's WebAssembly memory, as a worker renders int16:
+//              noise drawn, spikes added and int16 converted there by the kernels (app/wasm/thread-memory.ts)
 //   window:    renderWindow of the whole chunk (noise, copy, both injections) + both int16 conversions
 import { buildGroundTruth } from '../app/generation/ground-truth.ts';
 import type { PresetV1 } from '../app/presets/types.ts';
 import { float32ToInt16 } from '../app/formats/int16-gain.ts';
+import { int16InputViews } from '../app/formats/int16-simd.ts';
 import { injectSpikes } from '../app/render/inject.ts';
 import { createNoiseWindowCache, fromShared, renderPreparedWindow } from '../app/render/noise.ts';
 import { renderModelFromGroundTruth, toSharedRenderModel, type RenderModel } from '../app/render/render-model.ts';
@@ -59,13 +62,23 @@ function stages(m: RenderModel) {
       off += st.length;
     });
   });
+  // as a worker does it: the tiles in the thread's kernel memory (noise drawn, spikes added and int16 converted there)
+  const views = int16InputViews(2, 512 * C);
+  const tiledKernels = views ? time((b) => {
+    let off = 0;
+    renderWindowTiles(m, b * B, (b + 1) * B, (_s, _e, st, dr) => {
+      float32ToInt16(st, 0.03, i16.subarray(off, off + st.length));
+      float32ToInt16(dr, 0.03, i16.subarray(off, off + dr.length));
+      off += st.length;
+    }, { tileSamples: 512, buffers: { static: views[0], drifting: views[1] } });
+  }) : null;
   const bufs = { static: a, drifting: d };
   const window = time((b) => {
     const w = renderWindow(m, b * B, (b + 1) * B, { withNoise: false, buffers: bufs });
     float32ToInt16(w.static, 0.03, i16);
     float32ToInt16(w.drifting, 0.03, i16);
   });
-  return { noise_ms: noise, inject_one_recording_ms: inject, int16_one_recording_ms: int16, tiled_chunk_ms: tiled, window_chunk_ms: window };
+  return { noise_ms: noise, inject_one_recording_ms: inject, int16_one_recording_ms: int16, tiled_chunk_ms: tiled, tiled_in_kernel_memory_chunk_ms: tiledKernels, window_chunk_ms: window };
 }
 
 const results: Record<string, unknown> = {};

@@ -8,6 +8,7 @@
 import { dirname } from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { float32ToInt16 } from '../app/formats/int16-gain.ts';
+import { int16InputViews } from '../app/formats/int16-simd.ts';
 import type { RenderModel } from '../app/render/render-model.ts';
 import { renderWindowTiles } from '../app/render/render-window.ts';
 import { allocateStaging, RangeWriter, type Staging } from './range-writer.ts';
@@ -105,8 +106,10 @@ export default async function renderChunk(task: RenderChunkTask): Promise<Render
     staging = { folder, bytes: stageBytes, static: pair(), drifting: pair() };
   }
   if (!tiles.static || tiles.static.length < TILE_SAMPLES * C) {
-    tiles.static = new Float32Array(TILE_SAMPLES * C);
-    tiles.drifting = new Float32Array(TILE_SAMPLES * C);
+    // int16: the tiles live in the conversion kernel's memory, converted where they are (int16-simd.ts)
+    const views = task.static.dtype === 'int16' ? int16InputViews(2, TILE_SAMPLES * C) : null;
+    tiles.static = views?.[0] ?? new Float32Array(TILE_SAMPLES * C);
+    tiles.drifting = views?.[1] ?? new Float32Array(TILE_SAMPLES * C);
   }
   const port = task.bytesPort;
   const post = (recording: 'static' | 'drifting') => port

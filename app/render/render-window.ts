@@ -71,7 +71,7 @@ export function renderWindow(source: GroundTruth | RenderModel, startSample: num
     noise = view(o.buffers?.noise);
     noise.set(st);
   }
-  const common = { amplitudeFactor: m.amplitudeFactor, nbefore: m.nbefore };
+  const common = { amplitudeFactor: m.amplitudeFactor, nbefore: m.nbefore, templatesKey: m.id };
   injectSpikes(st, startSample, endSample, m.spikes, m.templates, { ...common, steps: m.staticStepIndex });
   injectSpikes(dr, startSample, endSample, m.spikes, m.templates, { ...common, steps: m.displacementIndices });
   return { startSample, numSamples: endSample - startSample, numChannels: m.numChannels, noise, static: st, drifting: dr };
@@ -106,7 +106,7 @@ export function renderWindowTiles(source: GroundTruth | RenderModel, startSample
   const stBuf = o.buffers?.static && o.buffers.static.length >= n ? o.buffers.static : new Float32Array(n);
   const drBuf = o.buffers?.drifting && o.buffers.drifting.length >= n ? o.buffers.drifting : new Float32Array(n);
   const { prepared, cache } = noiseStateOf(m);
-  const common = { amplitudeFactor: m.amplitudeFactor, nbefore: m.nbefore };
+  const common = { amplitudeFactor: m.amplitudeFactor, nbefore: m.nbefore, templatesKey: m.id };
   const staticOpts = { ...common, steps: m.staticStepIndex }, driftingOpts = { ...common, steps: m.displacementIndices };
   for (let a = startSample; a < endSample; a += T) {
     const e = Math.min(endSample, a + T), len = (e - a) * C;

@@ -1,0 +1,41 @@
+/**
+ * One WebAssembly memory per thread, shared by the rendering kernels so that a tile never has to be copied
+ * between them: the noise kernel (app/render/normals-wasm.ts) draws into a tile, the injection kernel
+ * (app/render/inject-simd.ts) adds the spikes there, and the int16 kernel (app/formats/int16-simd.ts) converts
+ * it where it is. Made once at its full size and never grown (growing detaches the old buffer, and the first
+ * detached ArrayBuffer of a thread makes V8 guard every typed-array loop of that thread: see
+ * app/render/correlate-simd.ts). Pages that are never touched cost no memory.
+ *
+ * Layout (byte addresses, each region 64 KiB-aligned):
+ *   NOISE       the noise kernel's state, tables, levels and output slice
+ *   TILES       float32 tile buffers (two tiles of 512 samples × 512 channels)
+ *   INT16_OUT   the int16 kernel's output slice
+ *   SPIKES      the injection kernel's per-call spike list
+ *   TEMPLATES   the injection kernel's cache of template blocks (waveforms and channel runs)
+ */
+import { compileKernel } from './module-bytes.ts';
+
+const KiB = 1024, MiB = 1024 * KiB;
+export const NOISE_REGION = 0, NOISE_BYTES = 384 * KiB;
+export const TILES_REGION = NOISE_REGION + NOISE_BYTES, TILES_BYTES = 2 * MiB;
+export const INT16_OUT_REGION = TILES_REGION + TILES_BYTES, INT16_OUT_BYTES = 512 * KiB;
+export const SPIKES_REGION = INT16_OUT_REGION + INT16_OUT_BYTES, SPIKES_BYTES = 512 * KiB;
+export const TEMPLATES_REGION = SPIKES_REGION + SPIKES_BYTES, TEMPLATES_BYTES = 64 * MiB;
+export const THREAD_MEMORY_PAGES = (TEMPLATES_REGION + TEMPLATES_BYTES) / (64 * KiB);
+
+let memory: WebAssembly.Memory | null | undefined;
+
+/** This thread's kernel memory, or null where WebAssembly (with SIMD) is not available or SPIKEGEN_SIMD=0. */
+export function threadMemory(): WebAssembly.Memory | null {
+  if (memory !== undefined) return memory;
+  // the smallest SIMD module: WebAssembly without SIMD cannot run the kernels that use this memory
+  const probe = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7b, 3, 2, 1, 0, 10, 22, 1, 20, 0, 0xfd, 0x0c, ...new Array<number>(16).fill(0), 0x0b]);
+  memory = compileKernel(probe) ? new WebAssembly.Memory({ initial: THREAD_MEMORY_PAGES, maximum: THREAD_MEMORY_PAGES }) : null;
+  return memory;
+}
+
+/** Whether `view` lies in the TILES region of this thread's kernel memory (the only place kernels work in place). */
+export function inTiles(view: ArrayBufferView): boolean {
+  return memory !== undefined && memory !== null && view.buffer === memory.buffer
+    && view.byteOffset >= TILES_REGION && view.byteOffset + view.byteLength <= TILES_REGION + TILES_BYTES;
+}

@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import type { PresetV1 } from '../app/presets/types.ts';
 import { generateDataset } from '../main/services/generation/generate-dataset.ts';
 
-const [presetPath, out, workers, dtype, duration, noise] = process.argv.slice(2);
+const [presetPath, out, workers, dtype, duration, noise, chunkSeconds] = process.argv.slice(2);
 const preset = JSON.parse(readFileSync(presetPath, 'utf8')) as PresetV1;
 preset.params.duration = Number(duration);
 // a shortened run keeps a drift: start it at 1/6 of the recording with a period of 1/3 (W2's 600 s run: 60 s and 200 s)
@@ -20,7 +20,7 @@ const generator = noise.startsWith('fast-') ? 'fast' as const : noise.startsWith
 preset.params.generate_noise_kwargs = { noise_levels: { range: [6, 8] }, spatial_decay: white ? null : 25, noise_generator: generator };
 rmSync(out, { recursive: true, force: true });
 const t0 = performance.now();
-const r = await generateDataset({ preset, out, workers: Number(workers), dtype: dtype as 'int16' | 'float32', overwrite: true });
+const r = await generateDataset({ preset, out, workers: Number(workers), dtype: dtype as 'int16' | 'float32', overwrite: true, ...(chunkSeconds ? { chunkSeconds: Number(chunkSeconds) } : {}) });
 const wall = (performance.now() - t0) / 1000;
 const s = r.summary;
 const dataBytes = s.files['static/traces_cached_seg0.raw'].bytes + s.files['drifting/traces_cached_seg0.raw'].bytes;

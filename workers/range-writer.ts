@@ -21,19 +21,25 @@
 import { closeSync, constants, openSync, unlinkSync, write, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { PIECE_HEADER, takeSharedPiece, type SharedPiece } from './shared-pieces.ts';
+import { takeSharedPiece, type SharedPiece } from './shared-pieces.ts';
 
 /** alignment used for direct writes: a page, a multiple of every logical block size in use (512 B, 4 KiB) */
 export const DIRECT_BLOCK = 4096;
 
 export interface Staging {
-  buffer: ArrayBuffer;
+  buffer: ArrayBuffer | SharedArrayBuffer;
   /** byte offset in `buffer` where aligned memory starts */
   offset: number;
   /** usable bytes from `offset`, a multiple of DIRECT_BLOCK */
   capacity: number;
   /** direct writes work for this buffer in the folder it was probed in */
   direct: boolean;
+  /**
+   * Shared staging (`buffer` is a SharedArrayBuffer): the bytes handed to `onBytes` are this memory itself, not a
+   * copy, and the Int32 at this byte offset of `buffer` is the piece's release flag; the buffer is filled again
+   * only once the receiver released it.
+   */
+  flagOffset?: number;
 }
 
 const O_DIRECT: number | undefined = (constants as Record<string, number>).O_DIRECT;
@@ -51,13 +57,34 @@ export function allocateStaging(bytes: number, folder: string): Staging {
   return offset < 0 ? { buffer, offset: 0, capacity, direct: false } : { buffer, offset, capacity, direct: true };
 }
 
-/** the first offset (a multiple of 16) at which a direct write of one block from `buffer` succeeds, or -1 */
-function findAlignedOffset(buffer: ArrayBuffer, folder: string): number {
+/**
+ * Whether a direct write of one block from `buffer` at `offset` works in `folder` (probed with a scratch file
+ * there, removed at once): for staging carved out of memory whose alignment is known (a WebAssembly memory starts
+ * on a page, so its 4 KiB multiples are aligned) but whose file system may refuse O_DIRECT.
+ */
+export function directWorksAt(buffer: ArrayBuffer | SharedArrayBuffer, offset: number, folder: string): boolean {
+  if (O_DIRECT === undefined || process.env.SPIKEGEN_DIRECT_IO === '0') return false;
+  return probe(folder, (fd, bytes) => { writeSync(fd, bytes, offset, DIRECT_BLOCK, 0); return true; }, buffer) === true;
+}
+
+/** runs `attempt` on a scratch file opened with O_DIRECT in `folder`; undefined when that cannot be opened */
+function probe<T>(folder: string, attempt: (fd: number, bytes: Uint8Array) => T, buffer: ArrayBuffer | SharedArrayBuffer): T | undefined {
   const scratch = join(folder, `.direct-io-probe-${process.pid}-${threadId}`);
   let fd = -1;
   try {
     fd = openSync(scratch, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | O_DIRECT!);
-    const bytes = new Uint8Array(buffer);
+    return attempt(fd, new Uint8Array(buffer));
+  } catch {
+    return undefined; // the file system refuses O_DIRECT (or this buffer): ordinary writes
+  } finally {
+    if (fd >= 0) closeSync(fd);
+    try { unlinkSync(scratch); } catch { /* never created */ }
+  }
+}
+
+/** the first offset (a multiple of 16) at which a direct write of one block from `buffer` succeeds, or -1 */
+function findAlignedOffset(buffer: ArrayBuffer, folder: string): number {
+  return probe(folder, (fd, bytes) => {
     for (let off = 0; off < DIRECT_BLOCK; off += 16) {
       try {
         writeSync(fd, bytes, off, DIRECT_BLOCK, 0);
@@ -67,12 +94,7 @@ function findAlignedOffset(buffer: ArrayBuffer, folder: string): number {
       }
     }
     return -1;
-  } catch {
-    return -1; // the file system refuses O_DIRECT: ordinary writes
-  } finally {
-    if (fd >= 0) closeSync(fd);
-    try { unlinkSync(scratch); } catch { /* never created */ }
-  }
+  }, buffer) ?? -1;
 }
 
 const floorBlock = (p: number) => Math.floor(p / DIRECT_BLOCK) * DIRECT_BLOCK;
@@ -89,17 +111,97 @@ function writeFully(fd: number, bytes: Uint8Array, offset: number, length: numbe
   });
 }
 
+/** Atomics.waitAsync (Node 16+; not in this TypeScript lib yet) */
+const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number, ms: number): { value: Promise<string> | string } }).waitAsync;
+
 /**
- * Double-buffered: while one staging buffer is being written (asynchronously: a direct write waits for the
- * device, about 20 ms per 23 MB here), the worker fills the other, so rendering never waits for the disk unless
- * the disk is the slower of the two.
+ * The staging buffers of a worker, shared by its writers. A buffer is free again once its writes completed and,
+ * for shared staging, once the receiver released its piece (it hashes straight from this memory). Writers take a
+ * free one for each group of bytes; with more than two, a worker renders on while the previous groups are still
+ * being written or hashed.
+ */
+export class StagePool {
+  private readonly busy = new Map<Staging, { write: Promise<void> | null; written: boolean }>();
+  private readonly taken = new Set<Staging>();
+
+  /**
+   * `spare`: makes one more (ordinary) staging buffer when none was free for `spareAfterMs`: pieces a receiver
+   * never released (a job that failed mid-chunk) must not stall the worker for good.
+   */
+  constructor(readonly stages: Staging[], private readonly spare?: () => Staging, private readonly spareAfterMs = 10_000) {
+    if (stages.length < 2) throw new Error('StagePool: at least two staging buffers are needed');
+  }
+
+  private free(s: Staging): boolean {
+    if (this.taken.has(s)) return false;
+    const b = this.busy.get(s);
+    if (b && !b.written) return false;
+    if (s.flagOffset !== undefined && Atomics.load(new Int32Array(s.buffer, s.flagOffset, 1), 0) !== 1) return false;
+    this.busy.delete(s);
+    return true;
+  }
+
+  /** A free staging buffer now, or null. */
+  takeNow(): Staging | null {
+    for (const s of this.stages) if (this.free(s)) { this.taken.add(s); return s; }
+    return null;
+  }
+
+  /** A free staging buffer, waiting for a write to complete or a piece to be released if none is free. */
+  async take(): Promise<Staging> {
+    const t0 = performance.now();
+    for (;;) {
+      const s = this.takeNow();
+      if (s) return s;
+      if (this.spare && performance.now() - t0 > this.spareAfterMs) {
+        const extra = this.spare();
+        this.stages.push(extra);
+        this.taken.add(extra);
+        return extra;
+      }
+      const writes = [...this.busy.values()].filter((b) => !b.written && b.write).map((b) => b.write!.catch(() => undefined));
+      const held = this.stages.find((st) => st.flagOffset !== undefined && !this.taken.has(st) && this.busy.get(st)?.written !== false);
+      const released = held ? waitAsync(new Int32Array(held.buffer, held.flagOffset!, 1), 0, 0, 20).value : null;
+      await Promise.race([...writes, ...(typeof released === 'object' && released ? [released] : []), new Promise((r) => setTimeout(r, 20))]);
+    }
+  }
+
+  /** `s` was filled and is being written (`write`) and, if shared, handed over: free once both are done. */
+  hold(s: Staging, write: Promise<void> | null): void {
+    this.taken.delete(s);
+    const entry = { write, written: write === null };
+    this.busy.set(s, entry);
+    write?.then(() => { entry.written = true; }, () => { entry.written = true; });
+  }
+
+  /** `s` goes back unused */
+  giveBack(s: Staging): void {
+    this.taken.delete(s);
+  }
+
+  /**
+   * Forgets the pieces still held by a job that ended (its receiver is gone and will not release them): a new
+   * job's first task calls this once the writes of the last one have completed.
+   */
+  forgetHeldPieces(): void {
+    for (const s of this.stages) if (s.flagOffset !== undefined && !this.taken.has(s)) Atomics.store(new Int32Array(s.buffer, s.flagOffset, 1), 0, 1);
+  }
+}
+
+/**
+ * Writes the range group by group: while one staging buffer is being written (asynchronously: a direct write
+ * waits for the device) or hashed, the worker fills another, so rendering never waits for the disk unless the
+ * disk is the slower of the two.
  */
 export class RangeWriter {
   private readonly fd: number;
   private directFd = -1;
-  private current = 0;
-  /** the write in flight from each staging buffer */
-  private readonly pending: [Promise<void> | null, Promise<void> | null] = [null, null];
+  private readonly pool: StagePool;
+  /** the buffer being filled (null once the range is finished) */
+  private stage: Staging | null;
+  /** writes of this range still in flight, and the first error of any */
+  private readonly inFlight = new Set<Promise<void>>();
+  private error: unknown = null;
   /** file position held at memory `offset` of the current staging buffer (block-aligned) */
   private base: number;
   /** end of the bytes staged so far (file position) */
@@ -109,32 +211,56 @@ export class RangeWriter {
   /** bytes before this file position were handed to onBytes */
   private seen: number;
   bytesWritten = 0;
-  /** time spent waiting for writes (the part of writing rendering did not hide) */
+  /** time spent waiting for writes or releases (the part of writing rendering did not hide) */
   writeMs = 0;
 
-  constructor(path: string, startByte: number, private readonly stages: [Staging, Staging], private readonly onBytes?: (position: number, piece: SharedPiece) => void) {
-    this.fd = openSync(path, 'r+');
-    if (stages[0].direct && stages[1].direct) {
+  /**
+   * `stages`: two or more staging buffers of this writer's own, or a worker's pool with one free now (else use
+   * `RangeWriter.open`, which waits for one).
+   */
+  constructor(path: string, startByte: number, stages: Staging[] | StagePool, private readonly onBytes?: (position: number, piece: SharedPiece) => void, first?: Staging) {
+    this.pool = stages instanceof StagePool ? stages : new StagePool(stages);
+    const stage = first ?? this.pool.takeNow();
+    if (!stage) throw new Error('RangeWriter: no free staging buffer (use RangeWriter.open to wait for one)');
+    this.stage = stage;
+    try {
+      this.fd = openSync(path, 'r+');
+    } catch (e) {
+      this.pool.giveBack(stage);
+      throw e;
+    }
+    if (this.pool.stages.every((st) => st.direct)) {
       try { this.directFd = openSync(path, constants.O_WRONLY | O_DIRECT!); } catch { this.directFd = -1; }
     }
     this.base = floorBlock(startByte);
     this.pos = this.written = this.seen = startByte;
   }
 
+  /** A writer on a worker's pool, once one of its staging buffers is free. */
+  static async open(path: string, startByte: number, pool: StagePool, onBytes?: (position: number, piece: SharedPiece) => void): Promise<RangeWriter> {
+    const first = await pool.take();
+    return new RangeWriter(path, startByte, pool, onBytes, first);
+  }
+
   /** the staging buffer to fill now (the one `reserve` offsets point into) */
-  get buffer(): ArrayBuffer {
-    return this.stages[this.current].buffer;
+  get buffer(): ArrayBuffer | SharedArrayBuffer {
+    return this.current().buffer;
+  }
+
+  private current(): Staging {
+    if (!this.stage) throw new Error('RangeWriter: the range was finished (flush(true)); nothing more can be staged');
+    return this.stage;
   }
 
   /** room left in the current staging buffer, in bytes */
   get room(): number {
-    return this.stages[this.current].capacity - (this.pos - this.base);
+    return this.current().capacity - (this.pos - this.base);
   }
 
   /** The byte offset in `buffer` where the next `n` bytes go; call `flush` first when `room` is short. */
   reserve(n: number): number {
     if (n > this.room) throw new Error(`RangeWriter: ${n} bytes do not fit (${this.room} bytes of room left): flush first`);
-    return this.stages[this.current].offset + (this.pos - this.base);
+    return this.current().offset + (this.pos - this.base);
   }
 
   /** The `n` bytes at the offset `reserve` gave are filled. */
@@ -144,15 +270,23 @@ export class RangeWriter {
 
   /**
    * Starts writing everything staged (all of it when `final`, else all but the unaligned tail, which moves to
-   * the other staging buffer) and switches buffers; resolves when the other buffer is free to fill.
+   * the next staging buffer) and hands the new bytes to `onBytes`; resolves when the next buffer is there to fill
+   * (when `final`: when every write of the range completed). A failed write is thrown by a later flush or close.
    */
   async flush(final = false): Promise<void> {
-    const stage = this.stages[this.current];
+    this.throwIfFailed();
+    const stage = this.current();
     const mem = (p: number) => stage.offset + (p - this.base);
     if (this.onBytes && this.pos > this.seen) {
-      const piece = takeSharedPiece(this.pos - this.seen);
-      new Uint8Array(piece.buffer, PIECE_HEADER, piece.length).set(new Uint8Array(stage.buffer, mem(this.seen), piece.length));
-      this.onBytes(this.seen, piece);
+      if (stage.flagOffset !== undefined) {
+        // the staging memory itself: held until released
+        Atomics.store(new Int32Array(stage.buffer, stage.flagOffset, 1), 0, 0);
+        this.onBytes(this.seen, { buffer: stage.buffer as SharedArrayBuffer, offset: mem(this.seen), length: this.pos - this.seen, flagOffset: stage.flagOffset });
+      } else {
+        const piece = takeSharedPiece(this.pos - this.seen);
+        new Uint8Array(piece.buffer, piece.offset, piece.length).set(new Uint8Array(stage.buffer, mem(this.seen), piece.length));
+        this.onBytes(this.seen, piece);
+      }
       this.seen = this.pos;
     }
     const end = final ? this.pos : Math.max(this.written, floorBlock(this.pos));
@@ -178,39 +312,40 @@ export class RangeWriter {
       queue(this.fd, bodyEnd, end); // unaligned tail (final only)
     }
     this.written = end;
-    const other = 1 - this.current;
+    const write = writes.length ? Promise.all(writes).then(() => undefined) : null;
+    if (write) {
+      this.inFlight.add(write);
+      write.then(() => this.inFlight.delete(write), (e: unknown) => { this.inFlight.delete(write); this.error ??= e; });
+    }
     const t = performance.now();
-    await this.settle(other);
     if (!final) {
       // the unwritten rest (less than a block, or an unaligned head not yet reaching a block end) moves to the
-      // other buffer, which is free: its write has completed
-      const newBase = floorBlock(end), to = this.stages[other];
-      new Uint8Array(to.buffer).set(bytes.subarray(mem(newBase), mem(this.pos)), to.offset);
+      // next buffer; the current one stays held until its writes (and its piece) are done
+      const next = await this.pool.take();
+      const newBase = floorBlock(end);
+      new Uint8Array(next.buffer).set(bytes.subarray(mem(newBase), mem(this.pos)), next.offset);
+      this.pool.hold(stage, write);
+      this.stage = next;
       this.base = newBase;
+    } else {
+      this.pool.hold(stage, write);
+      // the range is done: every write of it must have completed (or failed) before the task reports success
+      this.stage = null;
+      await Promise.allSettled([...this.inFlight]);
     }
     this.writeMs += performance.now() - t;
-    const inFlight = writes.length ? Promise.all(writes).then(() => undefined) : null;
-    inFlight?.catch(() => undefined); // handled: its error is thrown where it is awaited (settle), not as unhandled
-    this.pending[this.current] = inFlight;
-    this.current = other;
-    if (final) {
-      const t2 = performance.now();
-      await this.settle(0);
-      await this.settle(1);
-      this.writeMs += performance.now() - t2;
-    }
+    this.throwIfFailed();
   }
 
-  private async settle(i: number): Promise<void> {
-    const p = this.pending[i];
-    this.pending[i] = null;
-    if (p) await p;
+  private throwIfFailed(): void {
+    if (this.error !== null) throw this.error;
   }
 
-  /** Waits for writes in flight (their errors were already reported by `flush`) and closes the descriptors. */
+  /** Waits for writes in flight (their errors were already reported by `flush`), gives its buffer back and closes the descriptors. */
   async close(): Promise<void> {
-    await Promise.allSettled(this.pending.map((p) => p ?? Promise.resolve()));
-    this.pending[0] = this.pending[1] = null;
+    await Promise.allSettled([...this.inFlight]);
+    if (this.stage) this.pool.giveBack(this.stage);
+    this.stage = null;
     closeSync(this.fd);
     if (this.directFd >= 0) closeSync(this.directFd);
   }

@@ -11,7 +11,8 @@ import { float32ToInt16 } from '../app/formats/int16-gain.ts';
 import { int16InputViews } from '../app/formats/int16-simd.ts';
 import type { RenderModel } from '../app/render/render-model.ts';
 import { renderWindowTiles } from '../app/render/render-window.ts';
-import { allocateStaging, RangeWriter, type Staging } from './range-writer.ts';
+import { allocateStaging, DIRECT_BLOCK, directWorksAt, RangeWriter, StagePool } from './range-writer.ts';
+import { FLAGS_BYTES, FLAGS_REGION, STAGING_BYTES, STAGING_REGION, threadMemory } from '../app/wasm/thread-memory.ts';
 import type { SharedPiece } from './shared-pieces.ts';
 
 export interface RecordingTarget {
@@ -54,10 +55,32 @@ const TILE_SAMPLES = 512;
 /** tiles converted into one staging buffer before each positional write (~3 MB of int16 at 384 channels) */
 const TILES_PER_WRITE = 8;
 
-// per worker, reused by every chunk: two float32 tiles and two staging buffers per recording (a few MB in all;
-// the chunk itself is never held in memory)
+// per worker, reused by every chunk: two float32 tiles and a pool of staging buffers shared by both recordings
+// (a few MB of tiles; the chunk itself is never held in memory)
 const tiles: { static?: Float32Array; drifting?: Float32Array } = {};
-let staging: { folder: string; bytes: number; static: [Staging, Staging]; drifting: [Staging, Staging] } | null = null;
+let staging: { folder: string; bytes: number; pool: StagePool } | null = null;
+
+/**
+ * The worker's staging buffers for groups of `bytes`: slots of the kernel memory's STAGING region where there is
+ * one (shared memory: the int16 kernel converts straight into them and the main thread hashes them as they are,
+ * no copy either way; 10 slots of 6 MB at 384 channels, so a worker can render a chunk ahead of the one
+ * being hashed), else four ordinary buffers (each piece then copied for the hasher).
+ */
+function stagePool(bytes: number, folder: string): StagePool {
+  const memory = threadMemory();
+  const capacity = Math.ceil(bytes / DIRECT_BLOCK) * DIRECT_BLOCK + 2 * DIRECT_BLOCK;
+  const count = Math.min(Math.floor(STAGING_BYTES / capacity), FLAGS_BYTES / 4);
+  if (memory && count >= 8) {
+    const buffer = memory.buffer as unknown as SharedArrayBuffer;
+    const direct = directWorksAt(buffer, STAGING_REGION, folder);
+    const flags = new Int32Array(buffer, FLAGS_REGION, count);
+    return new StagePool(Array.from({ length: count }, (_, i) => {
+      Atomics.store(flags, i, 1);
+      return { buffer, offset: STAGING_REGION + i * capacity, capacity, direct, flagOffset: FLAGS_REGION + 4 * i };
+    }), () => allocateStaging(bytes, folder));
+  }
+  return new StagePool(Array.from({ length: 4 }, () => allocateStaging(bytes, folder)));
+}
 
 /** One recording's output of a chunk: tiles are converted into the current staging buffer, written a group at a time. */
 class RecordingWriter {
@@ -65,9 +88,14 @@ class RecordingWriter {
   private readonly itemSize: number;
   clipped = 0;
 
-  constructor(private readonly target: RecordingTarget, stages: [Staging, Staging], startItem: number, onBytes?: (position: number, piece: SharedPiece) => void) {
+  private constructor(private readonly target: RecordingTarget, writer: RangeWriter) {
     this.itemSize = target.dtype === 'int16' ? 2 : 4;
-    this.writer = new RangeWriter(target.rawPath, startItem * this.itemSize, stages, onBytes);
+    this.writer = writer;
+  }
+
+  static async open(target: RecordingTarget, pool: StagePool, startItem: number, onBytes?: (position: number, piece: SharedPiece) => void): Promise<RecordingWriter> {
+    const itemSize = target.dtype === 'int16' ? 2 : 4;
+    return new RecordingWriter(target, await RangeWriter.open(target.rawPath, startItem * itemSize, pool, onBytes));
   }
 
   get bytesWritten(): number { return this.writer.bytesWritten; }
@@ -77,9 +105,9 @@ class RecordingWriter {
     const n = data.length * this.itemSize;
     const at = this.writer.reserve(n);
     if (this.target.dtype === 'int16') {
-      this.clipped += float32ToInt16(data, this.target.gainToUv, new Int16Array(this.writer.buffer, at, data.length));
+      this.clipped += float32ToInt16(data, this.target.gainToUv, new Int16Array(this.writer.buffer as ArrayBuffer, at, data.length));
     } else {
-      new Float32Array(this.writer.buffer, at, data.length).set(data);
+      new Float32Array(this.writer.buffer as ArrayBuffer, at, data.length).set(data);
     }
     this.writer.commit(n);
   }
@@ -102,8 +130,7 @@ export default async function renderChunk(task: RenderChunkTask): Promise<Render
   const stageBytes = TILES_PER_WRITE * TILE_SAMPLES * C * 4;
   const folder = dirname(task.static.rawPath);
   if (!staging || staging.bytes < stageBytes || staging.folder !== folder) {
-    const pair = (): [Staging, Staging] => [allocateStaging(stageBytes, folder), allocateStaging(stageBytes, folder)];
-    staging = { folder, bytes: stageBytes, static: pair(), drifting: pair() };
+    staging = { folder, bytes: stageBytes, pool: stagePool(stageBytes, folder) };
   }
   if (!tiles.static || tiles.static.length < TILE_SAMPLES * C) {
     // int16: the tiles live in the conversion kernel's memory, converted where they are (int16-simd.ts)
@@ -115,10 +142,10 @@ export default async function renderChunk(task: RenderChunkTask): Promise<Render
   const post = (recording: 'static' | 'drifting') => port
     ? (position: number, piece: SharedPiece) => port.postMessage({ recording, position, piece } satisfies ChunkBytes)
     : undefined;
-  const s = new RecordingWriter(task.static, staging.static, task.start * C, post('static'));
+  const s = await RecordingWriter.open(task.static, staging.pool, task.start * C, post('static'));
   let d: RecordingWriter;
   try {
-    d = new RecordingWriter(task.drifting, staging.drifting, task.start * C, post('drifting'));
+    d = await RecordingWriter.open(task.drifting, staging.pool, task.start * C, post('drifting'));
   } catch (e) {
     await s.close();
     throw e;

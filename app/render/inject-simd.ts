@@ -18,7 +18,7 @@
  */
 import type { SparseTemplates } from '../generation/sparse-templates.ts';
 import { compileKernel, leb, section, wasmModule, wasmName } from '../wasm/module-bytes.ts';
-import { SPIKES_BYTES, SPIKES_REGION, TEMPLATES_BYTES, TEMPLATES_REGION, THREAD_MEMORY_PAGES, inTiles, threadMemory } from '../wasm/thread-memory.ts';
+import { SPIKES_BYTES, SPIKES_REGION, TEMPLATES_BYTES, TEMPLATES_REGION, memoryImport, inTiles, threadMemory } from '../wasm/thread-memory.ts';
 import type { ChannelRuns } from './inject.ts';
 
 const get = (i: number) => [0x20, i], set = (i: number) => [0x21, i], tee = (i: number) => [0x22, i];
@@ -39,11 +39,11 @@ const HIGH_TO_LOW = shuffle([8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 
 const JOIN_LOW = shuffle([0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]);
 
 // params: 0 out, 1 C, 2 count, 3 spikes, 4 scaled (i32)
-// locals: i32 5 idx, 6 sp, 7 t0, 8 s, 9 sTo, 10 wBase, 11 nnz4, 12 runAddr, 13 runEnd, 14 rowAddr, 15 w, 16 r, 17 o,
-//         18 wr, 19 end, 20 C4; f64 21 amp; v128 22 ampv, 23 wv
+// locals: i32 5 idx, 6 sp, 7 t0, 8 sFrom, 9 sTo, 10 wBase, 11 nnz4, 12 runAddr, 13 runEnd, 14 row, 15 w, 16 r, 17 o,
+//         18 wr, 19 run bytes, 20 C4, 21 rows (the row counter), 22 end of o; f64 23 amp; v128 24 ampv, 25 wv
 const [OUT, C, COUNT, SPIKES, SCALED] = [0, 1, 2, 3, 4];
-const [IDX, SP, T0, S, STO, WBASE, NNZ4, RUNS, RUN_END, ROW, W, R, O, WR, E, C4, AMP, AMPV, WV] =
-  [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
+const [IDX, SP, T0, S, STO, WBASE, NNZ4, RUNS, RUN_END, ROW, W, R, O, WR, E, C4, ROWS, END_O, AMP, AMPV, WV] =
+  [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25];
 
 /** the four template values at wr, times the amplitude when scaled (float(f64(w) · amp) per lane) */
 const vectorValues = (scaled: boolean) => scaled
@@ -54,36 +54,42 @@ const scalarValue = (scaled: boolean) => scaled
   ? [...get(WR), ...f32load, PROMOTE, ...get(AMP), F64_MUL, DEMOTE]
   : [...get(WR), ...f32load];
 
-/** rows s .. sTo of the current spike: per row, per run, four channels at a time, then the last 0-3 */
-const rowsLoop = (scaled: boolean) => [
-  ...LOOP, // rows
-  ...get(OUT), ...get(T0), ...get(S), ADD, ...get(C4), MUL, ADD, ...set(ROW),
-  ...get(WBASE), ...get(S), ...get(NNZ4), MUL, ADD, ...set(W),
+/**
+ * The current spike, run by run (the run's channels, its template values and the row count loaded once), row by
+ * row within a run: four channels at a time, then the last 0-3. Each output value still gets this spike's one
+ * addition, so the order of additions per value (spike by spike) is the loop's.
+ */
+const runsLoop = (scaled: boolean) => [
   ...get(RUNS), ...set(R),
   ...LOOP, // runs
-  ...get(ROW), ...get(R), ...i32load(0), ...i32c(2), SHL, ADD, ...set(O),
-  ...get(W), ...get(R), ...i32load(4), ...i32c(2), SHL, ADD, ...set(WR),
-  ...get(O), ...get(R), ...i32load(8), ...i32c(2), SHL, ADD, ...set(E),
+  // ROW: the run's first channel in the spike's first row; W: its first template value in that row; E: bytes of the run
+  ...get(OUT), ...get(T0), ...get(S), ADD, ...get(C4), MUL, ADD, ...get(R), ...i32load(0), ...i32c(2), SHL, ADD, ...set(ROW),
+  ...get(WBASE), ...get(S), ...get(NNZ4), MUL, ADD, ...get(R), ...i32load(4), ...i32c(2), SHL, ADD, ...set(W),
+  ...get(R), ...i32load(8), ...i32c(2), SHL, ...set(E),
+  ...get(S), ...set(ROWS),
+  ...LOOP, // rows
+  ...get(ROW), ...set(O), ...get(W), ...set(WR), ...get(ROW), ...get(E), ADD, ...set(END_O),
   ...BLOCK, ...LOOP, // four channels at a time
-  ...get(O), ...i32c(16), ADD, ...get(E), GT_U, ...brIf(1),
+  ...get(O), ...i32c(16), ADD, ...get(END_O), GT_U, ...brIf(1),
   ...get(O), ...get(O), ...V128_LOAD, ...vectorValues(scaled), ...F32X4_ADD, ...V128_STORE,
   ...get(O), ...i32c(16), ADD, ...set(O), ...get(WR), ...i32c(16), ADD, ...set(WR),
   ...br(0),
   END, END,
   ...BLOCK, ...LOOP, // the rest, one channel at a time
-  ...get(O), ...get(E), GE_U, ...brIf(1),
+  ...get(O), ...get(END_O), GE_U, ...brIf(1),
   ...get(O), ...get(O), ...f32load, ...scalarValue(scaled), F32_ADD, ...f32store,
   ...get(O), ...i32c(4), ADD, ...set(O), ...get(WR), ...i32c(4), ADD, ...set(WR),
   ...br(0),
   END, END,
-  ...get(R), ...i32c(12), ADD, ...tee(R), ...get(RUN_END), LT_U, ...brIf(0),
+  ...get(ROW), ...get(C4), ADD, ...set(ROW), ...get(W), ...get(NNZ4), ADD, ...set(W),
+  ...get(ROWS), ...i32c(1), ADD, ...tee(ROWS), ...get(STO), LT_U, ...brIf(0),
   END,
-  ...get(S), ...i32c(1), ADD, ...tee(S), ...get(STO), LT_U, ...brIf(0),
+  ...get(R), ...i32c(12), ADD, ...tee(R), ...get(RUN_END), LT_U, ...brIf(0),
   END,
 ];
 
 const BODY = [
-  0x03, 0x10, 0x7f, 0x01, 0x7c, 0x02, 0x7b, // locals: 16 × i32, 1 × f64, 2 × v128
+  0x03, 0x12, 0x7f, 0x01, 0x7c, 0x02, 0x7b, // locals: 18 × i32, 1 × f64, 2 × v128
   ...get(C), ...i32c(2), SHL, ...set(C4),
   ...BLOCK,
   ...get(COUNT), EQZ, ...brIf(0),
@@ -95,7 +101,7 @@ const BODY = [
   ...get(SP), ...f64load(32), ...tee(AMP), ...F64X2_SPLAT, ...set(AMPV),
   ...BLOCK,
   ...get(S), ...get(STO), GE_U, ...brIf(0),
-  ...get(SCALED), ...IF, ...rowsLoop(true), ELSE, ...rowsLoop(false), END,
+  ...get(SCALED), ...IF, ...runsLoop(true), ELSE, ...runsLoop(false), END,
   END,
   ...get(IDX), ...i32c(1), ADD, ...tee(IDX), ...get(COUNT), LT_U, ...brIf(0),
   END,
@@ -106,7 +112,7 @@ const BODY = [
 function moduleBytes(): Uint8Array<ArrayBuffer> {
   return wasmModule(
     section(1, [0x01, 0x60, 0x05, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x00]), // (i32 × 5) → ()
-    section(2, [0x01, ...wasmName('env'), ...wasmName('memory'), 0x02, 0x00, ...leb(THREAD_MEMORY_PAGES)]),
+    section(2, [0x01, ...memoryImport(wasmName, leb)]),
     section(3, [0x01, 0x00]),
     section(7, [0x01, ...wasmName('inject'), 0x00, 0x00]),
     section(10, [0x01, ...leb(BODY.length), ...BODY]),

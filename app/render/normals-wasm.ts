@@ -25,7 +25,7 @@
  */
 import { FI_FLOAT, KI_FLOAT, WI_FLOAT } from '../rng/ziggurat-normal-tables.ts';
 import { compileKernel, leb, section, wasmModule, wasmName } from '../wasm/module-bytes.ts';
-import { NOISE_BYTES, NOISE_REGION, THREAD_MEMORY_PAGES, threadMemory } from '../wasm/thread-memory.ts';
+import { NOISE_BYTES, NOISE_REGION, memoryImport, threadMemory } from '../wasm/thread-memory.ts';
 
 /** signed LEB128 (i32.const / i64.const immediates) */
 function sleb(v: bigint): number[] {
@@ -160,7 +160,7 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
   return wasmModule(
     // type 0: (f64) → f64 (exp); type 1: (i32 × 5) → i32 (fill)
     section(1, [0x02, 0x60, 0x01, 0x7c, 0x01, 0x7c, 0x60, 0x05, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x01, 0x7f]),
-    section(2, [0x02, ...wasmName('env'), ...wasmName('exp'), 0x00, 0x00, ...wasmName('env'), ...wasmName('memory'), 0x02, 0x00, ...leb(THREAD_MEMORY_PAGES)]),
+    section(2, [0x02, ...wasmName('env'), ...wasmName('exp'), 0x00, 0x00, ...memoryImport(wasmName, leb)]),
     section(3, [0x01, 0x01]),
     section(7, [0x01, ...wasmName('fill'), 0x00, 0x01]), // function 1 (0 is the import)
     section(10, [0x01, ...leb(BODY.length), ...BODY]),

@@ -4,7 +4,9 @@
  * (app/render/inject-simd.ts) adds the spikes there, and the int16 kernel (app/formats/int16-simd.ts) converts
  * it where it is. Made once at its full size and never grown (growing detaches the old buffer, and the first
  * detached ArrayBuffer of a thread makes V8 guard every typed-array loop of that thread: see
- * app/render/correlate-simd.ts). Pages that are never touched cost no memory.
+ * app/render/correlate-simd.ts). Pages that are never touched cost no memory. It is shared (its buffer is a
+ * SharedArrayBuffer): the staging buffers the int16 kernel converts into are handed to the main thread as they are
+ * (workers/range-writer.ts), to be hashed without a copy.
  *
  * Layout (byte addresses, each region 64 KiB-aligned):
  *   NOISE       the noise kernel's state, tables, levels and output slice
@@ -12,6 +14,8 @@
  *   INT16_OUT   the int16 kernel's output slice
  *   SPIKES      the injection kernel's per-call spike list
  *   TEMPLATES   the injection kernel's cache of template blocks (waveforms and channel runs)
+ *   FLAGS       release flags of the staging buffers (Int32 each)
+ *   STAGING     a generation worker's staging buffers (workers/render-chunk.ts)
  */
 import { compileKernel } from './module-bytes.ts';
 
@@ -21,7 +25,14 @@ export const TILES_REGION = NOISE_REGION + NOISE_BYTES, TILES_BYTES = 2 * MiB;
 export const INT16_OUT_REGION = TILES_REGION + TILES_BYTES, INT16_OUT_BYTES = 512 * KiB;
 export const SPIKES_REGION = INT16_OUT_REGION + INT16_OUT_BYTES, SPIKES_BYTES = 512 * KiB;
 export const TEMPLATES_REGION = SPIKES_REGION + SPIKES_BYTES, TEMPLATES_BYTES = 64 * MiB;
-export const THREAD_MEMORY_PAGES = (TEMPLATES_REGION + TEMPLATES_BYTES) / (64 * KiB);
+export const FLAGS_REGION = TEMPLATES_REGION + TEMPLATES_BYTES, FLAGS_BYTES = 64 * KiB;
+export const STAGING_REGION = FLAGS_REGION + FLAGS_BYTES, STAGING_BYTES = 64 * MiB;
+export const THREAD_MEMORY_PAGES = (STAGING_REGION + STAGING_BYTES) / (64 * KiB);
+
+/** the import of this memory in a kernel module: "env" "memory", shared, its exact size */
+export function memoryImport(name: (s: string) => number[], leb: (n: number) => number[]): number[] {
+  return [...name('env'), ...name('memory'), 0x02, 0x03, ...leb(THREAD_MEMORY_PAGES), ...leb(THREAD_MEMORY_PAGES)];
+}
 
 let memory: WebAssembly.Memory | null | undefined;
 
@@ -30,7 +41,7 @@ export function threadMemory(): WebAssembly.Memory | null {
   if (memory !== undefined) return memory;
   // the smallest SIMD module: WebAssembly without SIMD cannot run the kernels that use this memory
   const probe = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7b, 3, 2, 1, 0, 10, 22, 1, 20, 0, 0xfd, 0x0c, ...new Array<number>(16).fill(0), 0x0b]);
-  memory = compileKernel(probe) ? new WebAssembly.Memory({ initial: THREAD_MEMORY_PAGES, maximum: THREAD_MEMORY_PAGES }) : null;
+  memory = compileKernel(probe) ? new WebAssembly.Memory({ initial: THREAD_MEMORY_PAGES, maximum: THREAD_MEMORY_PAGES, shared: true }) : null;
   return memory;
 }
 

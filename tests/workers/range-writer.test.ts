@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allocateStaging, DIRECT_BLOCK, RangeWriter, type Staging } from '../../workers/range-writer.ts';
-import { releaseSharedPiece, sharedPieceBytes } from '../../workers/shared-pieces.ts';
+import { allocateStaging, DIRECT_BLOCK, RangeWriter, StagePool, type Staging } from '../../workers/range-writer.ts';
+import { releaseSharedPiece, sharedPieceBytes, type SharedPiece } from '../../workers/shared-pieces.ts';
 import { OrderedHasher } from '../../main/services/generation/ordered-hasher.ts';
 
 /** xorshift32 bytes: the expected file content */
@@ -111,4 +111,62 @@ test('the ordered hasher gives up (and says so) rather than hold more than its l
   assert.equal(h.abandoned, true);
   h.add(0, new Uint8Array(20));
   assert.equal(h.complete, false);
+});
+
+/** `count` staging buffers carved from one SharedArrayBuffer, each with a release flag (as a worker's kernel memory) */
+function sharedStages(count: number, capacity: number): Staging[] {
+  const buffer = new SharedArrayBuffer(count * capacity + 4 * count);
+  const flags = new Int32Array(buffer, count * capacity, count);
+  flags.fill(1);
+  return Array.from({ length: count }, (_, i) => ({ buffer, offset: i * capacity, capacity, direct: false, flagOffset: count * capacity + 4 * i }));
+}
+
+test('shared staging: pieces are the staging memory itself, reused only once the receiver released them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'range-writer-'));
+  const size = 200_000 + 77;
+  const expected = randomBytes(size, 9);
+  const path = preallocated(dir, 'traces.raw', size);
+  const pool = new StagePool(sharedStages(3, 4 * DIRECT_BLOCK));
+  const held: SharedPiece[] = [];
+  const hasher = new OrderedHasher(size);
+  let maxHeld = 0;
+  const w = await RangeWriter.open(path, 0, pool, (position, piece) => {
+    // the receiver hashes later (as the main thread does): the piece's bytes must not change meanwhile
+    held.push(piece);
+    maxHeld = Math.max(maxHeld, held.length);
+    setTimeout(() => {
+      hasher.add(position, Uint8Array.from(sharedPieceBytes(piece)));
+      held.splice(held.indexOf(piece), 1);
+      releaseSharedPiece(piece);
+    }, 2);
+  });
+  for (let at = 0; at < size;) {
+    const n = Math.min(5000, size - at);
+    if (w.room < n) await w.flush();
+    new Uint8Array(w.buffer, w.reserve(n), n).set(expected.subarray(at, at + n));
+    w.commit(n);
+    at += n;
+  }
+  await w.flush(true);
+  await w.close();
+  await new Promise((r) => setTimeout(r, 20));
+  assert.ok(maxHeld >= 2, 'pieces were held while the writer went on');
+  assert.equal(readFileSync(path).findIndex((b, i) => b !== expected[i]), -1);
+  assert.ok(hasher.complete);
+  assert.equal(hasher.digest(), createHash('sha256').update(expected).digest('hex'));
+});
+
+test('a pool whose pieces are never released makes a spare buffer instead of waiting for good', async () => {
+  let spares = 0;
+  const pool = new StagePool(sharedStages(2, DIRECT_BLOCK), () => { spares++; return sharedStages(2, DIRECT_BLOCK)[0]; }, 50);
+  const a = await pool.take(), b = await pool.take();
+  for (const s of [a, b]) { Atomics.store(new Int32Array(s.buffer, s.flagOffset!, 1), 0, 0); pool.hold(s, null); }
+  const t0 = performance.now();
+  const c = await pool.take();
+  assert.equal(spares, 1);
+  assert.ok(c !== a && c !== b);
+  assert.ok(performance.now() - t0 >= 45);
+  // a release makes the held buffer free again
+  Atomics.store(new Int32Array(a.buffer, a.flagOffset!, 1), 0, 1);
+  assert.equal(pool.takeNow(), a);
 });

@@ -80,6 +80,17 @@ async function endOrTimeout(drained: Promise<void>, ms = 30_000): Promise<void> 
 
 export async function generateDataset(o: GenerateOptions): Promise<GenerationResult> {
   const t0 = performance.now();
+  // the pool's threads load their modules (a few hundred ms) on the other cores while the ground truth is built
+  const ownPool = !o.pool;
+  const pool = o.pool ?? createRenderPool(o.workers, o.workerFilename);
+  try {
+    return await generateWithPool(o, pool, t0);
+  } finally {
+    if (ownPool) await pool.destroy();
+  }
+}
+
+async function generateWithPool(o: GenerateOptions, pool: Piscina, t0: number): Promise<GenerationResult> {
   const gt = buildGroundTruth(o.preset, o.build);
   o.onGroundTruth?.(gt);
   const tGt = performance.now();
@@ -101,13 +112,11 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerationRes
   if (estimate.totalBytes > free) throw new NotEnoughSpaceError(estimate.totalBytes, free, o.out);
 
   const partial = beginAtomicFolder(o.out, o.overwrite ?? false);
-  const ownPool = !o.pool;
-  const pool = o.pool ?? createRenderPool(o.workers, o.workerFilename);
   const workers = o.workers ?? pool.options.maxThreads;
+  const hashers: Record<'static' | 'drifting', OrderedHasher | undefined> = { static: undefined, drifting: undefined };
   try {
     const gain = dtype === 'int16' ? chooseInt16Gain(amplitudeBoundUv(gt)) : null;
     const targets: Record<'static' | 'drifting', RecordingTarget> = { static: undefined!, drifting: undefined! };
-    const hashers: Record<'static' | 'drifting', OrderedHasher> = { static: undefined!, drifting: undefined! };
     for (const rec of ['static', 'drifting'] as const) {
       const folder = preallocateBinaryFolder(subdir(partial, DATASET_DIRS[rec]), {
         numSamples: gt.numSamples, numChannels: gt.numChannels, dtype, samplingFrequency: gt.samplingFrequency,
@@ -116,12 +125,15 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerationRes
       targets[rec] = { rawPath: folder.rawPath, dtype, gainToUv: gain ?? 1 };
       hashers[rec] = new OrderedHasher(folder.rawSizeBytes);
     }
-    writeGroundTruthFiles(gt, subdir(partial, DATASET_DIRS.groundTruth));
-    writeNumpyFolderSorting(subdir(partial, DATASET_DIRS.sorting), {
-      spikes: gt.spikes, samplingFrequency: gt.samplingFrequency, unitIds: Array.from({ length: gt.numUnits }, (_, i) => String(i)),
-      properties: { gt_unit_locations: gt.unitLocations, max_channel_index: gt.maxChannelIndex },
-    });
-    writeFileSynced(join(partial, 'preset.json'), JSON.stringify(presetWithProvenance(o.preset, gt.seed), null, 2) + '\n');
+    // written while the first chunks render (the main thread is otherwise only hashing)
+    const writeSmallFiles = () => {
+      writeGroundTruthFiles(gt, subdir(partial, DATASET_DIRS.groundTruth));
+      writeNumpyFolderSorting(subdir(partial, DATASET_DIRS.sorting), {
+        spikes: gt.spikes, samplingFrequency: gt.samplingFrequency, unitIds: Array.from({ length: gt.numUnits }, (_, i) => String(i)),
+        properties: { gt_unit_locations: gt.unitLocations, max_channel_index: gt.maxChannelIndex },
+      });
+      writeFileSynced(join(partial, 'preset.json'), JSON.stringify(presetWithProvenance(o.preset, gt.seed), null, 2) + '\n');
+    };
 
     const model = toSharedRenderModel(renderModelFromGroundTruth(gt));
     gt.templatesAtSteps = model.templates; // keep one copy of the templates: the shared one
@@ -158,14 +170,27 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerationRes
       const drained = new Promise<void>((resolve) => { ended = resolve; });
       port1.on('message', (m: ChunkBytes) => {
         if ('end' in m) ended();
-        else hashers[m.recording].add(m.position, sharedPieceBytes(m.piece), () => releaseSharedPiece(m.piece));
+        else hashers[m.recording]!.add(m.position, sharedPieceBytes(m.piece), () => releaseSharedPiece(m.piece));
       });
       return runChunk(pool, { model, start: c.start, end: c.end, static: targets.static, drifting: targets.drifting, bytesPort: port2 }, inner.signal)
-        .then((r) => { hashed.push(endOrTimeout(drained).then(() => port1.close())); onResult(r); }, (e) => { port1.close(); throw e; });
+        .then((r) => { hashed.push(endOrTimeout(drained).then(() => port1.close())); onResult(r); }, (e) => {
+          // the pieces the chunk sent before it failed are still arriving: they are released (the hashers are
+          // disposed with the job), then the port closes
+          setTimeout(() => port1.close(), 500).unref();
+          throw e;
+        });
     };
     try {
       if (inner.signal.aborted) throw inner.signal.reason;
-      await runChunksInWindow(chunks.length, workers + 1, runOne, (e) => inner.abort(e));
+      const rendered = runChunksInWindow(chunks.length, workers + 1, runOne, (e) => inner.abort(e));
+      try {
+        writeSmallFiles();
+      } catch (e) {
+        inner.abort(e);
+        await rendered.catch(() => undefined);
+        throw e;
+      }
+      await rendered;
       await Promise.all(hashed);
     } finally {
       o.signal?.removeEventListener('abort', stop);
@@ -175,7 +200,7 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerationRes
     const tSums = performance.now();
     const known: Record<string, string> = {};
     for (const rec of ['static', 'drifting'] as const) {
-      if (hashers[rec].complete) known[relative(partial, targets[rec].rawPath).split(sep).join('/')] = hashers[rec].digest();
+      if (hashers[rec]!.complete) known[relative(partial, targets[rec].rawPath).split(sep).join('/')] = hashers[rec]!.digest();
     }
     const files = fileManifest(partial, known);
     const tEnd = performance.now();
@@ -191,6 +216,7 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerationRes
     abandonAtomicFolder(o.out);
     throw e;
   } finally {
-    if (ownPool) await pool.destroy();
+    // pieces still held (a failed job) go back to their workers' staging pools
+    for (const h of Object.values(hashers)) h?.dispose();
   }
 }

@@ -71,6 +71,16 @@ export class OrderedHasher {
     while (this.hashNext()) { /* in order */ }
   }
 
+  /** The job ended: every piece still waiting is released (its sender may reuse the memory), later ones at once. */
+  dispose(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = null;
+    this.abandoned = true;
+    for (const w of this.waiting.values()) w.release?.();
+    this.waiting.clear();
+    this.waitingBytes = 0;
+  }
+
   get complete(): boolean {
     this.drain();
     return !this.abandoned && this.position === this.size && this.waiting.size === 0;

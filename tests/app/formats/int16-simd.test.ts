@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { convertF32Range, float32ToInt16 } from '../../../app/formats/int16-gain.ts';
 import { int16InputViews, int16Kernel, SLICE_VALUES } from '../../../app/formats/int16-simd.ts';
+import { STAGING_REGION } from '../../../app/wasm/thread-memory.ts';
 
 function lcg(seed: number) { let x = seed >>> 0; return () => { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; return x / 2 ** 32; }; }
 
@@ -56,4 +57,17 @@ test('inputs in the kernel\'s memory are converted where they are, with the same
 
 test('more views than the input area holds are refused (the caller uses ordinary arrays)', () => {
   assert.equal(int16InputViews(3, 512 * 512), null);
+});
+
+test('a destination in the kernel\'s memory (a worker\'s staging buffer) is written in place, with the same result', () => {
+  const rnd = lcg(8);
+  const memory = int16Kernel()!.memory;
+  const n = 100_003;
+  const src = Float32Array.from({ length: n }, () => (rnd() - 0.5) * 3000);
+  src[3] = NaN; src[50_000] = -1e9;
+  const ref = reference(src, 0.05);
+  const dst = new Int16Array(memory.buffer, STAGING_REGION + 6, n); // not on a 16-byte boundary
+  dst.fill(7);
+  assert.equal(float32ToInt16(src, 0.05, dst), ref.clipped);
+  assert.deepEqual(Int16Array.from(dst), ref.out);
 });

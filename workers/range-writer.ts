@@ -178,14 +178,6 @@ export class StagePool {
   giveBack(s: Staging): void {
     this.taken.delete(s);
   }
-
-  /**
-   * Forgets the pieces still held by a job that ended (its receiver is gone and will not release them): a new
-   * job's first task calls this once the writes of the last one have completed.
-   */
-  forgetHeldPieces(): void {
-    for (const s of this.stages) if (s.flagOffset !== undefined && !this.taken.has(s)) Atomics.store(new Int32Array(s.buffer, s.flagOffset, 1), 0, 1);
-  }
 }
 
 /**

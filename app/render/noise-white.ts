@@ -16,6 +16,10 @@
  *    exactly like numpy's cast of the float64 product).
  * The rare (1.5%) rejections leave the hot loop: the state is saved to an array and `slowNormal` replays
  * numpy's tail / wedge code (app/rng/normal.ts `normalSlowF`) on it. Tests compare with app/rng and numpy.
+ *
+ * Where WebAssembly is available, `fillScaledNormalsF32` runs the same stream in a kernel (normals-wasm.ts: 64-bit
+ * integer multiplies instead of 16-bit digits, ~3x faster, tested equal to this loop bit for bit); this loop
+ * (`fillScaledNormalsF32Js`) is its reference and its fallback.
  */
 import { defaultRng, log1pf } from '../rng/index.ts';
 import { FI_FLOAT, KI_FLOAT, NOR_INV_R_F, NOR_R_F, WI_FLOAT } from '../rng/ziggurat-normal-tables.ts';

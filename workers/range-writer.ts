@@ -32,7 +32,7 @@ export interface Staging {
   offset: number;
   /** usable bytes from `offset`, a multiple of DIRECT_BLOCK */
   capacity: number;
-  /** direct writes work for this buffer in the folder it was probed in */
+  /** aligned for direct writes (in the folder it was probed in, for `allocateStaging`; shared slots by layout) */
   direct: boolean;
   /**
    * Shared staging (`buffer` is a SharedArrayBuffer): the bytes handed to `onBytes` are this memory itself, not a
@@ -125,12 +125,16 @@ export class StagePool {
   private readonly taken = new Set<Staging>();
 
   /**
-   * `spare`: makes one more (ordinary) staging buffer when none was free for `spareAfterMs`: pieces a receiver
-   * never released (a job that failed mid-chunk) must not stall the worker for good.
+   * `spare`: makes an ordinary staging buffer (its piece then copied for the receiver) when every buffer of the
+   * pool is written and only waits for its receiver: a hasher that lags (or a job that failed and will never
+   * release) slows the worker to the copy path instead of stopping it. At most `maxSpares` are made; they are
+   * reused like the others.
    */
-  constructor(readonly stages: Staging[], private readonly spare?: () => Staging, private readonly spareAfterMs = 10_000) {
-    if (stages.length < 2) throw new Error('StagePool: at least two staging buffers are needed');
+  constructor(readonly stages: Staging[], private readonly spare?: () => Staging, private readonly maxSpares = 4) {
+    if (stages.length < 2 && !spare) throw new Error('StagePool: at least two staging buffers are needed');
   }
+
+  private spares = 0;
 
   private free(s: Staging): boolean {
     if (this.taken.has(s)) return false;
@@ -147,19 +151,24 @@ export class StagePool {
     return null;
   }
 
-  /** A free staging buffer, waiting for a write to complete or a piece to be released if none is free. */
+  /** Nothing of the pool is in use: no buffer taken, written or waiting for its receiver. */
+  get idle(): boolean {
+    return this.taken.size === 0 && this.stages.every((s) => this.free(s));
+  }
+
+  /** A free staging buffer, waiting for a write to complete (or a piece to be released) if none is free. */
   async take(): Promise<Staging> {
-    const t0 = performance.now();
     for (;;) {
       const s = this.takeNow();
       if (s) return s;
-      if (this.spare && performance.now() - t0 > this.spareAfterMs) {
+      const writes = [...this.busy.values()].filter((b) => !b.written && b.write).map((b) => b.write!.catch(() => undefined));
+      if (writes.length === 0 && this.spare && this.spares < this.maxSpares) {
         const extra = this.spare();
+        this.spares++;
         this.stages.push(extra);
         this.taken.add(extra);
         return extra;
       }
-      const writes = [...this.busy.values()].filter((b) => !b.written && b.write).map((b) => b.write!.catch(() => undefined));
       const held = this.stages.find((st) => st.flagOffset !== undefined && !this.taken.has(st) && this.busy.get(st)?.written !== false);
       const released = held ? waitAsync(new Int32Array(held.buffer, held.flagOffset!, 1), 0, 0, 20).value : null;
       await Promise.race([...writes, ...(typeof released === 'object' && released ? [released] : []), new Promise((r) => setTimeout(r, 20))]);
@@ -210,7 +219,7 @@ export class RangeWriter {
    * `stages`: two or more staging buffers of this writer's own, or a worker's pool with one free now (else use
    * `RangeWriter.open`, which waits for one).
    */
-  constructor(path: string, startByte: number, stages: Staging[] | StagePool, private readonly onBytes?: (position: number, piece: SharedPiece) => void, first?: Staging) {
+  constructor(path: string, startByte: number, stages: Staging[] | StagePool, private readonly onBytes?: (position: number, piece: SharedPiece) => void, first?: Staging, direct?: boolean) {
     this.pool = stages instanceof StagePool ? stages : new StagePool(stages);
     const stage = first ?? this.pool.takeNow();
     if (!stage) throw new Error('RangeWriter: no free staging buffer (use RangeWriter.open to wait for one)');
@@ -221,17 +230,26 @@ export class RangeWriter {
       this.pool.giveBack(stage);
       throw e;
     }
-    if (this.pool.stages.every((st) => st.direct)) {
+    if (direct ?? this.pool.stages.some((st) => st.direct)) {
       try { this.directFd = openSync(path, constants.O_WRONLY | O_DIRECT!); } catch { this.directFd = -1; }
     }
     this.base = floorBlock(startByte);
     this.pos = this.written = this.seen = startByte;
   }
 
-  /** A writer on a worker's pool, once one of its staging buffers is free. */
-  static async open(path: string, startByte: number, pool: StagePool, onBytes?: (position: number, piece: SharedPiece) => void): Promise<RangeWriter> {
+  /**
+   * A writer on a worker's pool, once one of its staging buffers is free. `direct`: whether the file's folder
+   * takes O_DIRECT writes (default: whether any staging buffer was found to); only aligned buffers (`Staging.direct`)
+   * are written that way.
+   */
+  static async open(path: string, startByte: number, pool: StagePool, onBytes?: (position: number, piece: SharedPiece) => void, direct?: boolean): Promise<RangeWriter> {
     const first = await pool.take();
-    return new RangeWriter(path, startByte, pool, onBytes, first);
+    try {
+      return new RangeWriter(path, startByte, pool, onBytes, first, direct);
+    } catch (e) {
+      pool.giveBack(first);
+      throw e;
+    }
   }
 
   /** the staging buffer to fill now (the one `reserve` offsets point into) */
@@ -294,7 +312,7 @@ export class RangeWriter {
       }));
       this.bytesWritten += to - from;
     };
-    if (this.directFd < 0) {
+    if (this.directFd < 0 || !stage.direct) {
       queue(this.fd, this.written, end);
     } else {
       const headEnd = Math.min(end, ceilBlock(this.written));

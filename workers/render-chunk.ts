@@ -11,7 +11,7 @@ import { float32ToInt16 } from '../app/formats/int16-gain.ts';
 import { int16InputViews } from '../app/formats/int16-simd.ts';
 import type { RenderModel } from '../app/render/render-model.ts';
 import { renderWindowTiles } from '../app/render/render-window.ts';
-import { allocateStaging, DIRECT_BLOCK, directWorksAt, RangeWriter, StagePool } from './range-writer.ts';
+import { allocateStaging, DIRECT_BLOCK, directWorksAt, RangeWriter, StagePool, type Staging } from './range-writer.ts';
 import { FLAGS_BYTES, FLAGS_REGION, STAGING_BYTES, STAGING_REGION, threadMemory } from '../app/wasm/thread-memory.ts';
 import type { SharedPiece } from './shared-pieces.ts';
 
@@ -52,34 +52,47 @@ export interface RenderChunkResult {
 
 /** samples per render tile: both float32 tiles of 384 channels (1.5 MB) stay in a 2 MB L2 cache */
 const TILE_SAMPLES = 512;
-/** tiles converted into one staging buffer before each positional write (~3 MB of int16 at 384 channels) */
+/** float32 tiles' worth of bytes converted into one staging buffer before each positional write (~6 MB at 384 channels) */
 const TILES_PER_WRITE = 8;
 
 // per worker, reused by every chunk: two float32 tiles and a pool of staging buffers shared by both recordings
 // (a few MB of tiles; the chunk itself is never held in memory)
 const tiles: { static?: Float32Array; drifting?: Float32Array } = {};
-let staging: { folder: string; bytes: number; pool: StagePool } | null = null;
+/** the slots of the kernel memory's STAGING region, for groups of up to `bytes` (one pool per thread, whatever the job) */
+let shared: { bytes: number; pool: StagePool } | null = null;
+/** whether each output folder takes O_DIRECT writes from the STAGING region (probed once per folder) */
+const directByFolder = new Map<string, boolean>();
 
 /**
  * The worker's staging buffers for groups of `bytes`: slots of the kernel memory's STAGING region where there is
  * one (shared memory: the int16 kernel converts straight into them and the main thread hashes them as they are,
- * no copy either way; 10 slots of 6 MB at 384 channels, so a worker can render a chunk ahead of the one
- * being hashed), else four ordinary buffers (each piece then copied for the hasher).
+ * no copy either way; 10 slots of 6 MB at 384 channels), plus ordinary spare buffers, their pieces copied, when
+ * every slot waits for the hasher. The slots are never reset while a piece of any job is held: jobs running at
+ * the same time share the workers. Where the slots are too small and still in use (a job with more channels
+ * than the last), or there is no kernel memory, the chunk gets four ordinary buffers.
  */
-function stagePool(bytes: number, folder: string): StagePool {
+function stagePool(bytes: number, folder: string): { pool: StagePool; direct: boolean } {
   const memory = threadMemory();
   const capacity = Math.ceil(bytes / DIRECT_BLOCK) * DIRECT_BLOCK + 2 * DIRECT_BLOCK;
   const count = Math.min(Math.floor(STAGING_BYTES / capacity), FLAGS_BYTES / 4);
+  const spare = () => allocateStaging(bytes, folder);
   if (memory && count >= 8) {
     const buffer = memory.buffer as unknown as SharedArrayBuffer;
-    const direct = directWorksAt(buffer, STAGING_REGION, folder);
-    const flags = new Int32Array(buffer, FLAGS_REGION, count);
-    return new StagePool(Array.from({ length: count }, (_, i) => {
-      Atomics.store(flags, i, 1);
-      return { buffer, offset: STAGING_REGION + i * capacity, capacity, direct, flagOffset: FLAGS_REGION + 4 * i };
-    }), () => allocateStaging(bytes, folder));
+    let direct = directByFolder.get(folder);
+    if (direct === undefined) directByFolder.set(folder, direct = directWorksAt(buffer, STAGING_REGION, folder));
+    if (shared && shared.bytes >= bytes) return { pool: shared.pool, direct };
+    if (!shared || shared.pool.idle) {
+      const flags = new Int32Array(buffer, FLAGS_REGION, count);
+      const slots = Array.from({ length: count }, (_, i): Staging => {
+        Atomics.store(flags, i, 1);
+        return { buffer, offset: STAGING_REGION + i * capacity, capacity, direct: true, flagOffset: FLAGS_REGION + 4 * i };
+      });
+      shared = { bytes, pool: new StagePool(slots, spare) };
+      return { pool: shared.pool, direct };
+    }
   }
-  return new StagePool(Array.from({ length: 4 }, () => allocateStaging(bytes, folder)));
+  const own = new StagePool(Array.from({ length: 4 }, spare));
+  return { pool: own, direct: own.stages.every((st) => st.direct) };
 }
 
 /** One recording's output of a chunk: tiles are converted into the current staging buffer, written a group at a time. */
@@ -93,9 +106,9 @@ class RecordingWriter {
     this.writer = writer;
   }
 
-  static async open(target: RecordingTarget, pool: StagePool, startItem: number, onBytes?: (position: number, piece: SharedPiece) => void): Promise<RecordingWriter> {
+  static async open(target: RecordingTarget, stages: { pool: StagePool; direct: boolean }, startItem: number, onBytes?: (position: number, piece: SharedPiece) => void): Promise<RecordingWriter> {
     const itemSize = target.dtype === 'int16' ? 2 : 4;
-    return new RecordingWriter(target, await RangeWriter.open(target.rawPath, startItem * itemSize, pool, onBytes));
+    return new RecordingWriter(target, await RangeWriter.open(target.rawPath, startItem * itemSize, stages.pool, onBytes, stages.direct));
   }
 
   get bytesWritten(): number { return this.writer.bytesWritten; }
@@ -129,9 +142,7 @@ export default async function renderChunk(task: RenderChunkTask): Promise<Render
   const groupSamples = TILES_PER_WRITE * TILE_SAMPLES * (4 / itemSize);
   const stageBytes = TILES_PER_WRITE * TILE_SAMPLES * C * 4;
   const folder = dirname(task.static.rawPath);
-  if (!staging || staging.bytes < stageBytes || staging.folder !== folder) {
-    staging = { folder, bytes: stageBytes, pool: stagePool(stageBytes, folder) };
-  }
+  const stages = stagePool(stageBytes, folder);
   if (!tiles.static || tiles.static.length < TILE_SAMPLES * C) {
     // int16: the tiles live in the conversion kernel's memory, converted where they are (int16-simd.ts)
     const views = task.static.dtype === 'int16' ? int16InputViews(2, TILE_SAMPLES * C) : null;
@@ -142,10 +153,10 @@ export default async function renderChunk(task: RenderChunkTask): Promise<Render
   const post = (recording: 'static' | 'drifting') => port
     ? (position: number, piece: SharedPiece) => port.postMessage({ recording, position, piece } satisfies ChunkBytes)
     : undefined;
-  const s = await RecordingWriter.open(task.static, staging.pool, task.start * C, post('static'));
+  const s = await RecordingWriter.open(task.static, stages, task.start * C, post('static'));
   let d: RecordingWriter;
   try {
-    d = await RecordingWriter.open(task.drifting, staging.pool, task.start * C, post('drifting'));
+    d = await RecordingWriter.open(task.drifting, stages, task.start * C, post('drifting'));
   } catch (e) {
     await s.close();
     throw e;

@@ -6,15 +6,15 @@
  * loop, which saturates and counts it: the kernel returns that group's index. At 384 channels this is ~10x the speed of
  * the JavaScript loop, which was a fifth of the rendering time of a 1 s chunk (2 × 17 ms).
  *
- * Memory: the thread's kernel memory (app/wasm/thread-memory.ts): its TILES region is the input area, its
- * INT16_OUT region the output area. Inputs that already live in the input
- * area (`inputView`: a worker's tile buffers) are converted where they are; others are copied in slice by slice.
+ * Memory: the thread's kernel memory (app/wasm/thread-memory.ts). Inputs in its TILES region (`int16InputViews`: a
+ * worker's tiles) are converted where they are, others copied in slice by slice; outputs in its STAGING region (a
+ * worker's staging buffers) are written where they are, others through the INT16_OUT region.
  */
-import { compileKernel, leb, section, wasmModule, wasmName } from '../wasm/module-bytes.ts';
-import { INT16_OUT_BYTES, INT16_OUT_REGION, memoryImport, STAGING_REGION, TILES_BYTES, TILES_REGION, inTiles, threadMemory } from '../wasm/thread-memory.ts';
+import { compileKernel, leb, section, sleb, wasmModule, wasmName } from '../wasm/module-bytes.ts';
+import { INT16_OUT_BYTES, INT16_OUT_REGION, inStaging, memoryImport, TILES_BYTES, TILES_REGION, inTiles, threadMemory } from '../wasm/thread-memory.ts';
 
 const get = (i: number) => [0x20, i], set = (i: number) => [0x21, i], tee = (i: number) => [0x22, i];
-const i32c = (v: number) => [0x41, ...leb(v)]; // non-negative constants below 2^31 whose top LEB bit is clear
+const i32c = (v: number) => [0x41, ...sleb(v)];
 const simd = (op: number) => [0xfd, ...leb(op)];
 const f64const = (v: number) => [0x44, ...new Uint8Array(new Float64Array([v]).buffer)];
 const ADD = 0x6a, SHL = 0x74, LT_U = 0x49, GE_U = 0x4f, EQZ = 0x45;
@@ -142,7 +142,7 @@ export function convertWithKernel(src: Float32Array, gain: number, dst: Int16Arr
   const inside = inTiles(src);
   // a destination in the kernel memory's STAGING region (a worker's staging buffer) is written where it is; others
   // via the output area
-  const outInside = dst.buffer === k.memory.buffer && dst.byteOffset >= STAGING_REGION;
+  const outInside = inStaging(dst);
   let clipped = 0;
   for (let s = 0; s < n; s += SLICE_VALUES) {
     const m = Math.min(SLICE_VALUES, n - s), groups = m >> 3;

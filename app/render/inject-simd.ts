@@ -17,12 +17,12 @@
  * and a block in the TEMPLATES region is its waveforms (W × nnz float32) then its runs (start channel, k, length).
  */
 import type { SparseTemplates } from '../generation/sparse-templates.ts';
-import { compileKernel, leb, section, wasmModule, wasmName } from '../wasm/module-bytes.ts';
+import { compileKernel, leb, section, sleb, wasmModule, wasmName } from '../wasm/module-bytes.ts';
 import { SPIKES_BYTES, SPIKES_REGION, TEMPLATES_BYTES, TEMPLATES_REGION, memoryImport, inTiles, threadMemory } from '../wasm/thread-memory.ts';
 import type { ChannelRuns } from './inject.ts';
 
 const get = (i: number) => [0x20, i], set = (i: number) => [0x21, i], tee = (i: number) => [0x22, i];
-const i32c = (v: number) => [0x41, ...leb(v)]; // small non-negative constants whose top LEB bit is clear
+const i32c = (v: number) => [0x41, ...sleb(v)];
 const mem = (op: number, align: number, offset = 0) => [op, align, ...leb(offset)];
 const i32load = (o = 0) => mem(0x28, 2, o), f64load = (o = 0) => mem(0x2b, 3, o);
 const f32load = mem(0x2a, 2), f32store = mem(0x38, 2);

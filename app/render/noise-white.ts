@@ -139,6 +139,7 @@ function fastRun(w: PcgWords, out: Float32Array, start: number, n: number, level
  */
 export function fillScaledNormalsF32(w: PcgWords, out: Float32Array, n: number, levels: Float64Array): void {
   if (w.length < 11) throw new Error('fillScaledNormalsF32: the state array needs 11 slots (blockGeneratorState).');
+  if (n > out.length) throw new Error(`fillScaledNormalsF32: ${n} values do not fit in an output of ${out.length}.`);
   const k = n >= WASM_MIN_VALUES && levels.length <= MAX_CHANNELS ? normalsKernel() : null;
   if (k) fillWithKernel(k, w, out, n, levels);
   else fillScaledNormalsF32Js(w, out, n, levels);

@@ -17,30 +17,20 @@
  *  - the tail (idx 0, ~1 in 10⁴ draws) needs log1pf: the kernel stops there and the caller finishes that draw
  *    with the JavaScript code (noise-white.ts `slowNormal`), then calls again.
  * The scaling `float(float64(x) * level)` with the sign applied after the product (negation is exact and
- * rounding to nearest is symmetric, so it is the same bits as numpy's multiply of the signed value).
+ * rounding to nearest is symmetric, so it is the same bits as numpy's multiply of the signed value; only the sign
+ * bit of a NaN, from a level that is itself NaN or infinite, may differ).
  *
  * Memory: the thread's kernel memory (app/wasm/thread-memory.ts), its NOISE region:
  *   0   state: s (u64 lo, u64 hi), inc (lo, hi), has_uint32 (i32), uinteger (i32), failed r (i32)
  *   64  ki (u32 × 256) · 1088 wi (f64 × 256) · 3136 fi (f32 × 256) · 4160 levels (f64 × MAX_CHANNELS) · then out
  */
 import { FI_FLOAT, KI_FLOAT, WI_FLOAT } from '../rng/ziggurat-normal-tables.ts';
-import { compileKernel, leb, section, wasmModule, wasmName } from '../wasm/module-bytes.ts';
+import { compileKernel, leb, section, sleb, wasmModule, wasmName } from '../wasm/module-bytes.ts';
 import { NOISE_BYTES, NOISE_REGION, memoryImport, threadMemory } from '../wasm/thread-memory.ts';
-
-/** signed LEB128 (i32.const / i64.const immediates) */
-function sleb(v: bigint): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = Number(v & 0x7fn);
-    v >>= 7n;
-    if ((v === 0n && !(b & 0x40)) || (v === -1n && b & 0x40)) { out.push(b); return out; }
-    out.push(b | 0x80);
-  }
-}
 
 // ---- the few opcodes used (WebAssembly core spec, binary format) ----
 const get = (i: number) => [0x20, i], set = (i: number) => [0x21, i], tee = (i: number) => [0x22, i];
-const i32 = (v: number) => [0x41, ...sleb(BigInt(v))], i64 = (v: bigint) => [0x42, ...sleb(BigInt.asIntN(64, v))];
+const i32 = (v: number) => [0x41, ...sleb(v)], i64 = (v: bigint) => [0x42, ...sleb(BigInt.asIntN(64, v))];
 const mem = (op: number, align: number, offset: number) => [op, align, ...leb(offset)];
 const i32load = (o = 0) => mem(0x28, 2, o), i64load = (o = 0) => mem(0x29, 3, o), f32load = (o = 0) => mem(0x2a, 2, o);
 const f64load = (o = 0) => mem(0x2b, 3, o);

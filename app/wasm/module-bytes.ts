@@ -17,6 +17,18 @@ export function leb(n: number): number[] {
   return out;
 }
 
+/** signed LEB128 (the immediates of i32.const and i64.const) */
+export function sleb(value: number | bigint): number[] {
+  let v = BigInt(value);
+  const out: number[] = [];
+  for (;;) {
+    const b = Number(v & 0x7fn);
+    v >>= 7n;
+    if ((v === 0n && !(b & 0x40)) || (v === -1n && b & 0x40)) { out.push(b); return out; }
+    out.push(b | 0x80);
+  }
+}
+
 /** a name: its length, then its (ASCII) bytes */
 export const wasmName = (s: string): number[] => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
 

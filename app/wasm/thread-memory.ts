@@ -29,6 +29,12 @@ export const FLAGS_REGION = TEMPLATES_REGION + TEMPLATES_BYTES, FLAGS_BYTES = 64
 export const STAGING_REGION = FLAGS_REGION + FLAGS_BYTES, STAGING_BYTES = 64 * MiB;
 export const THREAD_MEMORY_PAGES = (STAGING_REGION + STAGING_BYTES) / (64 * KiB);
 
+/** Whether `view` lies in the STAGING region of this thread's kernel memory (where the int16 kernel writes in place). */
+export function inStaging(view: ArrayBufferView): boolean {
+  return memory !== undefined && memory !== null && view.buffer === memory.buffer
+    && view.byteOffset >= STAGING_REGION && view.byteOffset + view.byteLength <= STAGING_REGION + STAGING_BYTES;
+}
+
 /** the import of this memory in a kernel module: "env" "memory", shared, its exact size */
 export function memoryImport(name: (s: string) => number[], leb: (n: number) => number[]): number[] {
   return [...name('env'), ...name('memory'), 0x02, 0x03, ...leb(THREAD_MEMORY_PAGES), ...leb(THREAD_MEMORY_PAGES)];
@@ -41,11 +47,15 @@ export function threadMemory(): WebAssembly.Memory | null {
   if (memory !== undefined) return memory;
   // the smallest SIMD module: WebAssembly without SIMD cannot run the kernels that use this memory
   const probe = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7b, 3, 2, 1, 0, 10, 22, 1, 20, 0, 0xfd, 0x0c, ...new Array<number>(16).fill(0), 0x0b]);
-  memory = compileKernel(probe) ? new WebAssembly.Memory({ initial: THREAD_MEMORY_PAGES, maximum: THREAD_MEMORY_PAGES, shared: true }) : null;
+  try {
+    memory = compileKernel(probe) ? new WebAssembly.Memory({ initial: THREAD_MEMORY_PAGES, maximum: THREAD_MEMORY_PAGES, shared: true }) : null;
+  } catch {
+    memory = null; // no shared WebAssembly memory here (or no room for it): the JavaScript loops
+  }
   return memory;
 }
 
-/** Whether `view` lies in the TILES region of this thread's kernel memory (the only place kernels work in place). */
+/** Whether `view` lies in the TILES region of this thread's kernel memory (where the kernels render and read tiles in place). */
 export function inTiles(view: ArrayBufferView): boolean {
   return memory !== undefined && memory !== null && view.buffer === memory.buffer
     && view.byteOffset >= TILES_REGION && view.byteOffset + view.byteLength <= TILES_REGION + TILES_BYTES;

@@ -156,17 +156,23 @@ test('shared staging: pieces are the staging memory itself, reused only once the
   assert.equal(hasher.digest(), createHash('sha256').update(expected).digest('hex'));
 });
 
-test('a pool whose pieces are never released makes a spare buffer instead of waiting for good', async () => {
+test('a pool whose buffers all wait for their receiver spills into spare buffers (at most maxSpares), and waits after that', async () => {
   let spares = 0;
-  const pool = new StagePool(sharedStages(2, DIRECT_BLOCK), () => { spares++; return sharedStages(2, DIRECT_BLOCK)[0]; }, 50);
+  const pool = new StagePool(sharedStages(2, DIRECT_BLOCK), () => { spares++; return { ...sharedStages(1, DIRECT_BLOCK)[0], flagOffset: undefined }; }, 1);
   const a = await pool.take(), b = await pool.take();
   for (const s of [a, b]) { Atomics.store(new Int32Array(s.buffer, s.flagOffset!, 1), 0, 0); pool.hold(s, null); }
-  const t0 = performance.now();
+  assert.equal(pool.idle, false);
+  // both held by the receiver, no write in flight: a spare at once
   const c = await pool.take();
   assert.equal(spares, 1);
   assert.ok(c !== a && c !== b);
-  assert.ok(performance.now() - t0 >= 45);
-  // a release makes the held buffer free again
-  Atomics.store(new Int32Array(a.buffer, a.flagOffset!, 1), 0, 1);
-  assert.equal(pool.takeNow(), a);
+  pool.hold(c, null);
+  // the spare is free again (its write is done; no flag): reused, not a second one
+  assert.equal(await pool.take(), c);
+  assert.equal(spares, 1);
+  // with the one spare taken, the next take waits until the receiver releases a
+  const waiting = pool.take();
+  setTimeout(() => { Atomics.store(new Int32Array(a.buffer, a.flagOffset!, 1), 0, 1); Atomics.notify(new Int32Array(a.buffer, a.flagOffset!, 1), 0); }, 30);
+  assert.equal(await waiting, a);
+  assert.equal(spares, 1);
 });

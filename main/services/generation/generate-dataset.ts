@@ -74,13 +74,14 @@ export interface GenerationResult {
  */
 async function endOrTimeout(drained: Promise<void>, ms = 30_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([drained, new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); })]);
+  await Promise.race([drained, new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); timer.unref(); })]);
   clearTimeout(timer);
 }
 
 export async function generateDataset(o: GenerateOptions): Promise<GenerationResult> {
   const t0 = performance.now();
   // the pool's threads load their modules (a few hundred ms) on the other cores while the ground truth is built
+  // (a preset refused below only costs starting and stopping them)
   const ownPool = !o.pool;
   const pool = o.pool ?? createRenderPool(o.workers, o.workerFilename);
   try {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { buildGroundTruth } from '../../../../app/index.ts';
 import { renderWindow } from '../../../../app/render/render-window.ts';
 import { generateDataset } from '../../../../main/services/generation/generate-dataset.ts';
+import { createRenderPool } from '../../../../main/services/generation/render-pool.ts';
 import { NotEnoughSpaceError } from '../../../../main/services/generation/estimate.ts';
 import { int64Values, readNpyIndependently } from '../../../helpers/independent-npy.ts';
 import { rawFloat32, rawInt16, smallPreset, tempDir } from './helpers.ts';
@@ -152,4 +153,22 @@ test('an output folder that cannot be created is refused with a sentence, not an
     /cannot create the folder for .*a-file.*: a part of the path is a file, not a folder; choose another output folder/);
   await assert.rejects(generateDataset({ preset, out: join(file, 'deeper', 'dataset'), workers: 1 }),
     /cannot create the folder for .*: a part of the path is a file, not a folder; choose another output folder/);
+});
+
+test('two jobs at once on one worker (the app\'s shared pool) each get the checksums of their own files', async () => {
+  // one worker, so the two jobs' chunks alternate on it and share its staging memory: a piece of one job must not
+  // be overwritten by the other's bytes while it waits to be hashed
+  const pool = createRenderPool(1);
+  try {
+    const outs = [join(root, 'concurrent-a'), join(root, 'concurrent-b')];
+    const presets = [smallPreset({ seed: 21 }), smallPreset({ seed: 22, num_units: 5 })];
+    const done = await Promise.all(outs.map((out, i) => generateDataset({ preset: presets[i], out, pool, dtype: 'int16', chunkSeconds: 0.5 })));
+    for (const [i, r] of done.entries()) {
+      for (const f of ['static/traces_cached_seg0.raw', 'drifting/traces_cached_seg0.raw']) {
+        assert.equal(r.summary.files[f].sha256, createHash('sha256').update(readFileSync(join(outs[i], f))).digest('hex'), `job ${i} ${f}`);
+      }
+    }
+  } finally {
+    await pool.destroy();
+  }
 });

@@ -35,7 +35,7 @@ const mem = (op: number, align: number, offset: number) => [op, align, ...leb(of
 const i32load = (o = 0) => mem(0x28, 2, o), i64load = (o = 0) => mem(0x29, 3, o), f32load = (o = 0) => mem(0x2a, 2, o);
 const f64load = (o = 0) => mem(0x2b, 3, o);
 const i32store = (o = 0) => mem(0x36, 2, o), i64store = (o = 0) => mem(0x37, 3, o), f32store = (o = 0) => mem(0x38, 2, o);
-const I32 = { eqz: 0x45, eq: 0x46, ltU: 0x49, geU: 0x4f, add: 0x6a, and: 0x71, xor: 0x73, shl: 0x74, shrU: 0x76 };
+const I32 = { eqz: 0x45, eq: 0x46, ltU: 0x49, geU: 0x4f, add: 0x6a, sub: 0x6b, and: 0x71, xor: 0x73, shl: 0x74, shrU: 0x76 };
 const I64 = { ltU: 0x54, add: 0x7c, mul: 0x7e, and: 0x83, xor: 0x85, shrU: 0x88, rotr: 0x8a, extendU: 0xad, wrap: 0xa7 };
 const F32 = { lt: 0x5d, add: 0x92, sub: 0x93, mul: 0x94, fromU32: 0xb3, demote: 0xb6, asI32: 0xbc, fromI32Bits: 0xbe };
 const F64 = { lt: 0x63, mul: 0xa2, fromU32: 0xb8, promote: 0xbb };
@@ -58,10 +58,10 @@ if (OUT_ADDR + 4 * SLICE_VALUES > NOISE_REGION + NOISE_BYTES) throw new Error('n
 // params: 0 out, 1 i, 2 n, 3 C, 4 c (i32) → the index reached (n, or the index of a tail draw left to the caller)
 const [OUT, I, N, C, CH] = [0, 1, 2, 3, 4];
 // locals: i64 5 slo, 6 shi, 7 ilo, 8 ihi, 9 lo, 10 a0, 11 a1, 12 p01, 13 p10, 14 o64; i32 15 has, 16 buf, 17 r,
-// 18 idx, 19 rabs, 20 u; f64 21 x
+// 18 idx, 19 rabs, 20 u, 21 o (output address), 22 oEnd, 23 lp (level address), 24 lEnd; f64 25 x
 const [SLO, SHI, ILO, IHI, LO, A0, A1, P01, P10, O64] = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
-const [HAS, BUF, R, IDX, RABS, U] = [15, 16, 17, 18, 19, 20];
-const X = 21;
+const [HAS, BUF, R, IDX, RABS, U, O, O_END, LP, L_END] = [15, 16, 17, 18, 19, 20, 21, 22, 23, 24];
+const X = 25;
 const M32 = i64(0xffffffffn);
 
 /**
@@ -102,15 +102,12 @@ const next32 = (dst: number) => [
   END,
 ];
 
-const BODY = [
-  0x03, 0x0a, 0x7e, 0x06, 0x7f, 0x01, 0x7c, // locals: 10 × i64, 6 × i32, 1 × f64
-  ...i32(0), ...i64load(0), ...set(SLO), ...i32(0), ...i64load(8), ...set(SHI),
-  ...i32(0), ...i64load(16), ...set(ILO), ...i32(0), ...i64load(24), ...set(IHI),
-  ...i32(0), ...i32load(32), ...set(HAS), ...i32(0), ...i32load(36), ...set(BUF),
-  ...BLOCK, // exit
-  ...LOOP, // one try per turn
-  ...get(I), ...get(N), I32.geU, ...brIf(1),
-  ...next32(R),
+/**
+ * One try of random_standard_normal_f on the uint32 in R, at relative label depth `d` of the draw loop (`d` + 1:
+ * the exit block): accepted values are stored (o, lp advanced), a rejected wedge goes back to the loop top, a
+ * tail draw exits with r saved.
+ */
+const TRY = (d: number) => [
   ...get(R), ...i32(0xff), I32.and, ...set(IDX),
   ...get(R), ...i32(9), I32.shrU, ...i32(0x7fffff), I32.and, ...set(RABS),
   // x = float(rabs · wi[idx]), kept as a double
@@ -118,7 +115,7 @@ const BODY = [
   ...BLOCK, // accepted
   ...get(RABS), ...get(IDX), ...i32(2), I32.shl, ...i32load(KI_ADDR), I32.ltU, ...brIf(0),
   // the tail: left to the caller (r saved, the index returned)
-  ...get(IDX), I32.eqz, ...IF, ...i32(0), ...get(R), ...i32store(40), ...br(3), END,
+  ...get(IDX), I32.eqz, ...IF, ...i32(0), ...get(R), ...i32store(40), ...br(d + 3), END,
   // the wedge: y = float(float(float(fi[idx-1] - fi[idx]) · next_float) + fi[idx]) < exp(-0.5 · x · x)
   ...next32(U),
   ...get(IDX), ...i32(2), I32.shl, ...f32load(FI_ADDR - 4),
@@ -128,21 +125,50 @@ const BODY = [
   ...get(IDX), ...i32(2), I32.shl, ...f32load(FI_ADDR), F32.add, F64.promote,
   0x44, ...[0, 0, 0, 0, 0, 0, 0xe0, 0xbf], ...get(X), F64.mul, ...get(X), F64.mul, ...call(0), // exp(-0.5 · x · x)
   F64.lt, ...brIf(0),
-  ...br(1), // rejected: draw again
+  ...br(d + 1), // rejected: draw again
   END,
-  // out[i] = float(x · level[c]) with r's sign bit (bit 8) moved to bit 31
-  ...get(OUT), ...get(I), ...i32(2), I32.shl, I32.add,
-  ...get(X), ...get(CH), ...i32(3), I32.shl, ...f64load(LEVELS_ADDR), F64.mul, F32.demote, F32.asI32,
+  // *o = float(x · *lp) with r's sign bit (bit 8) moved to bit 31
+  ...get(O),
+  ...get(X), ...get(LP), ...f64load(0), F64.mul, F32.demote, F32.asI32,
   ...get(R), ...i32(0x100), I32.and, ...i32(23), I32.shl, I32.xor, F32.fromI32Bits,
   ...f32store(0),
-  ...get(I), ...i32(1), I32.add, ...set(I),
-  ...get(CH), ...i32(1), I32.add, ...tee(CH), ...get(C), I32.eq, ...IF, ...i32(0), ...set(CH), END,
+  ...get(O), ...i32(4), I32.add, ...set(O),
+  ...get(LP), ...i32(8), I32.add, ...tee(LP), ...get(L_END), I32.eq, ...IF, ...i32(LEVELS_ADDR), ...set(LP), END,
+];
+
+const BODY = [
+  0x03, 0x0a, 0x7e, 0x0a, 0x7f, 0x01, 0x7c, // locals: 10 × i64, 10 × i32, 1 × f64
+  ...i32(0), ...i64load(0), ...set(SLO), ...i32(0), ...i64load(8), ...set(SHI),
+  ...i32(0), ...i64load(16), ...set(ILO), ...i32(0), ...i64load(24), ...set(IHI),
+  ...i32(0), ...i32load(32), ...set(HAS), ...i32(0), ...i32load(36), ...set(BUF),
+  ...get(OUT), ...get(I), ...i32(2), I32.shl, I32.add, ...set(O),
+  ...get(OUT), ...get(N), ...i32(2), I32.shl, I32.add, ...set(O_END),
+  ...get(CH), ...i32(3), I32.shl, ...i32(LEVELS_ADDR), I32.add, ...set(LP),
+  ...get(C), ...i32(3), I32.shl, ...i32(LEVELS_ADDR), I32.add, ...set(L_END),
+  ...BLOCK, // exit
+  ...LOOP, // one 64-bit draw per turn: its low half, then its high half (unless a wedge used it)
+  ...get(O), ...get(O_END), I32.geU, ...brIf(1),
+  // a high half kept from before (the call started after an odd count, or a wedge took a low half): it first
+  ...get(HAS), ...IF,
+  ...get(BUF), ...set(R), ...i32(0), ...set(HAS),
+  ...TRY(1),
+  ...br(1),
+  END,
+  ...STEP,
+  ...get(O64), I64.wrap, ...set(R),
+  ...get(O64), ...i64(32n), I64.shrU, I64.wrap, ...set(BUF), ...i32(1), ...set(HAS),
+  ...TRY(0),
+  // the high half, if the try did not use it (a wedge takes the next uint32) and there is room
+  ...get(HAS), ...get(O), ...get(O_END), I32.ltU, I32.and, ...IF,
+  ...get(BUF), ...set(R), ...i32(0), ...set(HAS),
+  ...TRY(1),
+  END,
   ...br(0),
   END,
   END,
   ...i32(0), ...get(SLO), ...i64store(0), ...i32(0), ...get(SHI), ...i64store(8),
   ...i32(0), ...get(HAS), ...i32store(32), ...i32(0), ...get(BUF), ...i32store(36),
-  ...get(I),
+  ...get(O), ...get(OUT), I32.sub, ...i32(2), I32.shrU,
   END,
 ];
 

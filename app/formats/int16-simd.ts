@@ -10,8 +10,8 @@
  * worker's tiles) are converted where they are, others copied in slice by slice; outputs in its STAGING region (a
  * worker's staging buffers) are written where they are, others through the INT16_OUT region.
  */
-import { compileKernel, leb, section, sleb, wasmModule, wasmName } from '../wasm/module-bytes.ts';
-import { INT16_OUT_BYTES, INT16_OUT_REGION, inStaging, memoryImport, TILES_BYTES, TILES_REGION, inTiles, threadMemory } from '../wasm/thread-memory.ts';
+import { leb, section, sleb, wasmModule, wasmName } from '../wasm/module-bytes.ts';
+import { INT16_OUT_BYTES, INT16_OUT_REGION, inStaging, memoryImport, TILES_BYTES, TILES_REGION, inTiles, instantiateInThreadMemory } from '../wasm/thread-memory.ts';
 
 const get = (i: number) => [0x20, i], set = (i: number) => [0x21, i], tee = (i: number) => [0x22, i];
 const i32c = (v: number) => [0x41, ...sleb(v)];
@@ -87,16 +87,14 @@ export interface Int16Kernel {
   output: Int16Array;
 }
 
-let module: WebAssembly.Module | null | undefined;
 let kernel: Int16Kernel | null | undefined;
 
 /** This thread's kernel, or null where WebAssembly SIMD is not available (or SPIKEGEN_SIMD=0). */
 export function int16Kernel(): Int16Kernel | null {
   if (kernel !== undefined) return kernel;
-  const memory = threadMemory();
-  if (module === undefined) module = memory ? compileKernel(moduleBytes()) : null;
-  if (!module || !memory) return (kernel = null);
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  const made = instantiateInThreadMemory(moduleBytes);
+  if (!made) return (kernel = null);
+  const { instance, memory } = made;
   kernel = {
     memory, convert: instance.exports.convert as Int16Kernel['convert'],
     input: new Float32Array(memory.buffer, IN_ADDR, INPUT_VALUES), output: new Int16Array(memory.buffer, INT16_OUT_REGION, SLICE_VALUES),

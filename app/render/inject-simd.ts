@@ -17,8 +17,8 @@
  * and a block in the TEMPLATES region is its waveforms (W × nnz float32) then its runs (start channel, k, length).
  */
 import type { SparseTemplates } from '../generation/sparse-templates.ts';
-import { compileKernel, leb, section, sleb, wasmModule, wasmName } from '../wasm/module-bytes.ts';
-import { SPIKES_BYTES, SPIKES_REGION, TEMPLATES_BYTES, TEMPLATES_REGION, memoryImport, inTiles, threadMemory } from '../wasm/thread-memory.ts';
+import { leb, section, sleb, wasmModule, wasmName } from '../wasm/module-bytes.ts';
+import { SPIKES_BYTES, SPIKES_REGION, TEMPLATES_BYTES, TEMPLATES_REGION, memoryImport, inTiles, instantiateInThreadMemory } from '../wasm/thread-memory.ts';
 import type { ChannelRuns } from './inject.ts';
 
 const get = (i: number) => [0x20, i], set = (i: number) => [0x21, i], tee = (i: number) => [0x22, i];
@@ -134,15 +134,13 @@ interface Kernel {
   next: number;
 }
 
-let module: WebAssembly.Module | null | undefined;
 let kernel: Kernel | null | undefined;
 
 function injectKernel(): Kernel | null {
   if (kernel !== undefined) return kernel;
-  const memory = threadMemory();
-  if (module === undefined) module = memory ? compileKernel(moduleBytes()) : null;
-  if (!module || !memory) return (kernel = null);
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  const made = instantiateInThreadMemory(moduleBytes);
+  if (!made) return (kernel = null);
+  const { instance, memory } = made;
   kernel = {
     memory, inject: instance.exports.inject as Kernel['inject'],
     words: new Int32Array(memory.buffer, SPIKES_REGION, SPIKES_BYTES / 4), amps: new Float64Array(memory.buffer, SPIKES_REGION, SPIKES_BYTES / 8),

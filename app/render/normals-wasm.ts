@@ -25,8 +25,8 @@
  *   64  ki (u32 × 256) · 1088 wi (f64 × 256) · 3136 fi (f32 × 256) · 4160 levels (f64 × MAX_CHANNELS) · then out
  */
 import { FI_FLOAT, KI_FLOAT, WI_FLOAT } from '../rng/ziggurat-normal-tables.ts';
-import { compileKernel, leb, section, sleb, wasmModule, wasmName } from '../wasm/module-bytes.ts';
-import { NOISE_BYTES, NOISE_REGION, memoryImport, threadMemory } from '../wasm/thread-memory.ts';
+import { leb, section, sleb, wasmModule, wasmName } from '../wasm/module-bytes.ts';
+import { NOISE_BYTES, NOISE_REGION, memoryImport, instantiateInThreadMemory } from '../wasm/thread-memory.ts';
 
 // ---- the few opcodes used (WebAssembly core spec, binary format) ----
 const get = (i: number) => [0x20, i], set = (i: number) => [0x21, i], tee = (i: number) => [0x22, i];
@@ -194,16 +194,14 @@ export interface NormalsKernel {
   out: Float32Array;
 }
 
-let module: WebAssembly.Module | null | undefined;
 let kernel: NormalsKernel | null | undefined;
 
 /** This thread's kernel (in the thread's kernel memory), or null where WebAssembly is not available (SPIKEGEN_SIMD=0). */
 export function normalsKernel(): NormalsKernel | null {
   if (kernel !== undefined) return kernel;
-  const memory = threadMemory();
-  if (module === undefined) module = memory ? compileKernel(moduleBytes()) : null;
-  if (!module || !memory) return (kernel = null);
-  const instance = new WebAssembly.Instance(module, { env: { memory, exp: Math.exp } });
+  const made = instantiateInThreadMemory(moduleBytes, { exp: Math.exp });
+  if (!made) return (kernel = null);
+  const { instance, memory } = made;
   const buf = memory.buffer;
   new Uint32Array(buf, KI_ADDR, 256).set(KI_FLOAT);
   new Float64Array(buf, WI_ADDR, 256).set(WI_FLOAT);

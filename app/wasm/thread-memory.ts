@@ -55,6 +55,17 @@ export function threadMemory(): WebAssembly.Memory | null {
   return memory;
 }
 
+/**
+ * A kernel module compiled and instantiated against this thread's memory (its `env.memory` import), with
+ * `imports` added to `env`; null where there is no kernel memory or the module does not compile here. Each kernel
+ * file calls this once and keeps the result.
+ */
+export function instantiateInThreadMemory(bytes: () => Uint8Array<ArrayBuffer>, imports: Record<string, WebAssembly.ImportValue> = {}): { instance: WebAssembly.Instance; memory: WebAssembly.Memory } | null {
+  const mem = threadMemory();
+  const module = mem ? compileKernel(bytes()) : null;
+  return mem && module ? { instance: new WebAssembly.Instance(module, { env: { memory: mem, ...imports } }), memory: mem } : null;
+}
+
 /** Whether `view` lies in the TILES region of this thread's kernel memory (where the kernels render and read tiles in place). */
 export function inTiles(view: ArrayBufferView): boolean {
   return memory !== undefined && memory !== null && view.buffer === memory.buffer

@@ -17,7 +17,7 @@ import { createServices } from '../main/services/create-services.ts';
 import { generateDataset } from '../main/services/generation/generate-dataset.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { ensureRendererBuilt, startWebServer } from '../tests/helpers/web-server.ts';
-import { record } from './lib.ts';
+import { record, runChild } from './lib.ts';
 // the renderer's window.__spikegenViewerStats (declared there), read in page.evaluate
 import type {} from '../renderer/viewers/traces/viewer-stats.ts';
 
@@ -81,6 +81,16 @@ export async function benchViewer(argv: string[] = process.argv.slice(2)) {
     await generateDataset({ preset, out: datasetDir, dtype: 'int16', overwrite: true });
     console.log(`  generated in ${((Date.now() - t) / 1000).toFixed(0)} s`);
   }
+  // the disk's own speed now, for context: a 1 s window pair read cold (page cache dropped; root only), no viewer
+  // involved (bench/window-read.ts). This VM's disk varies from run to run and slows after heavy writing.
+  let diskWindowPair: { median_ms: number; p95_ms: number } | null = null;
+  try {
+    const r = runChild<{ cold: boolean; results: Record<string, { median_ms: number; p95_ms: number }> }>('./window-read.ts', ['--dir', datasetDir, '--windows', '12', '--schemes', 'sync-2M']);
+    if (r.cold) diskWindowPair = r.results['sync-2M'];
+  } catch (e) {
+    console.log(`(the disk read check did not run: ${(e as Error).message.split('\n')[0]})`);
+  }
+  if (diskWindowPair) console.log(`disk alone: a cold 1 s window pair (2 × 23 MB) reads in ${diskWindowPair.median_ms} ms (median of 12), p95 ${diskWindowPair.p95_ms} ms`);
   const dataDir = join(dir, 'viewer-data');
   const services = createServices({ dataDir, mode: 'web' });
   await services.api.datasets.add(datasetDir);
@@ -149,6 +159,7 @@ export async function benchViewer(argv: string[] = process.argv.slice(2)) {
     const results = {
       workload: `W2 (Neuropixels1-384, 250 units, ${duration} s, int16)`, duration_s: duration, duration_note: duration === 600 ? 'as the issue asks' : `--duration ${duration} (the issue asks for 600 s; the viewer reads byte ranges, so the file length changes only the page-cache hit rate)`,
       scroll_seconds: scrollSeconds,
+      disk_cold_window_pair_read_ms: diskWindowPair,
       targets: { open_first_window_ms: 1000, window_1s_384ch_ms: 100, scroll_frame_p95_ms: 33, renderer_memory_mb: 300 },
       open_first_window_ms: r1(openMs),
       window_1s_384ch_ms: { p50: r1(pct(windowMs, 50)), p95: r1(pct(windowMs, 95)), max: r1(Math.max(...windowMs)), server_p50: r1(pct(serverMs, 50)), received_p50: r1(pct(receivedMs, 50)), runs: windowMs.map(r1),

@@ -9,14 +9,16 @@
  *
  * O_DIRECT needs the memory address, the file offset and the length of each write aligned to the device's block.
  * A staging buffer is aligned once (`allocateStaging` finds the offset at which its memory is aligned by trying
- * direct writes to a scratch file: JavaScript cannot see addresses). Each write of the range's aligned middle goes
+ * direct writes to a scratch file: JavaScript cannot see addresses; slots carved from a WebAssembly memory are
+ * aligned by layout, `directWorksAt` only checks the folder). Each write of the range's aligned middle goes
  * through the direct descriptor; the unaligned head and tail (< 4 KiB, shared with the neighbouring chunks) go
  * through an ordinary descriptor, so direct and buffered writes never touch the same page. Where O_DIRECT is not
  * supported (tmpfs, some network file systems) every write is an ordinary one.
  *
  * `onBytes` sees every byte of the range once, in order, as a shared piece it releases when done
  * (shared-pieces.ts): the dataset checksums are computed from these while the chunks are rendered, instead of
- * reading 28 GB back afterwards.
+ * reading 28 GB back afterwards. A shared staging buffer is itself the piece; it is filled again only once released
+ * (`StagePool`).
  */
 import { closeSync, constants, openSync, unlinkSync, write, writeSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,9 +1,11 @@
 /**
  * piscina task: render one chunk [start, end) of a dataset (noise once, static and drifting injections) and write
  * both recordings with positional writes into their preallocated raw files. The chunk is rendered in small
- * tiles (`renderWindowTiles`), each converted at once into a staging buffer per recording that is written when
- * full: everything stays in cache and the worker holds a few MB, not the chunk. The render model arrives in shared
- * memory (the same SharedArrayBuffers for every task), so nothing large is copied per chunk.
+ * tiles (`renderWindowTiles`), each converted at once into the current staging buffer of its recording, written
+ * (and handed to the hasher) when full: everything stays in cache and the worker holds its tiles and staging pool,
+ * not the chunk. With WebAssembly, the tiles and the staging buffers live in the thread's kernel memory
+ * (app/wasm/thread-memory.ts): noise, spikes and the int16 conversion are done there in place. The render model
+ * arrives in shared memory (the same SharedArrayBuffers for every task), so nothing large is copied per chunk.
  */
 import { dirname } from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
@@ -50,7 +52,7 @@ export interface RenderChunkResult {
   writeMs: number;
 }
 
-/** samples per render tile: both float32 tiles of 384 channels (1.5 MB) stay in a 2 MB L2 cache */
+/** samples per render tile: both float32 tiles of 384 channels take 1.5 MB (256 or 384 samples measured no faster here) */
 const TILE_SAMPLES = 512;
 /** float32 tiles' worth of bytes converted into one staging buffer before each positional write (~6 MB at 384 channels) */
 const TILES_PER_WRITE = 8;

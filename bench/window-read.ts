@@ -9,6 +9,7 @@
 //
 //   node --import tsx bench/window-read.ts [--dir D] [--windows 24] [--frames 30000] [--channels 384]
 //     [--schemes sync-2M,whole,async-4x2M,direct-whole,...] [--seed 1] [--verify] [--no-paired] [--warm]
+//     [--keep-cache] [--sequence]
 //
 // Schemes (S a size such as 512K, 2M; Q reads in flight):
 //   sync-S            readSync S bytes at a time, one after the other (the reader before this bench; QD1 + the kernel's readahead)
@@ -19,6 +20,10 @@
 //   direct-async-QxS  O_DIRECT, Q reads of S in flight on libuv's pool
 // --warm: each window is read once (untimed) before it is timed, as when windows overlap while scrolling or are
 // seen again: what the page cache saves, and what O_DIRECT (which never uses it) gives up.
+// --keep-cache: the page cache is not dropped between windows, as in a viewer session (random windows are still
+// mostly cold). This is where ordinary reads degrade: after ~1.4 GB of windows the VM reclaims its page cache and
+// every read is 3-4x slower; O_DIRECT reads stay flat (the reason decimate-window.ts reads large windows directly).
+// --sequence prints each window's time in order, to see that happen.
 // --verify reads one window with every scheme (warm) and checks that all see the same bytes.
 // Prints a table and, last, one JSON line {scheme: {median_ms, p95_ms, ...}}.
 import { execSync } from 'node:child_process';
@@ -149,6 +154,8 @@ async function main(): Promise<void> {
     verify: { type: 'boolean', default: false },
     paired: { type: 'boolean', default: true },
     warm: { type: 'boolean', default: false },
+    'keep-cache': { type: 'boolean', default: false },
+    sequence: { type: 'boolean', default: false },
   } });
   const paths = ['static', 'drifting'].map((r) => join(a.dir, r, 'traces_cached_seg0.raw'));
   const frameBytes = Number(a.channels) * 2;
@@ -200,10 +207,11 @@ async function main(): Promise<void> {
       const s = schemes[(i + k) % schemes.length];
       const p = a.paired ? shared : position();
       if (a.warm) await pair({ scheme: 'sync-2M', position: p, length, verify: false }); // in the page cache (as a window scrolled over, or seen again)
-      else dropCaches();
+      else if (!a['keep-cache']) dropCaches();
       const r = await pair({ scheme: s, position: p, length, verify: false });
       if (s.startsWith('direct-') && !r.done.every((d) => d.direct)) direct = false;
       times.get(s)!.push(r.ms);
+      if (a.sequence) process.stdout.write(`${s} ${r.ms.toFixed(0)}${i + 1 === windows ? '\n' : ', '}`);
       raw.push([i, k, s, Math.round(r.ms * 10) / 10]);
       slowest.get(s)!.push(Math.max(...r.done.map((d) => d.ms)));
     }
@@ -213,7 +221,7 @@ async function main(): Promise<void> {
   const q = (xs: number[], p: number) => { const s = [...xs].sort((u, v) => u - v); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
   const r1 = (v: number) => Math.round(v * 10) / 10;
   const out: Record<string, unknown> = {};
-  console.log(`${cold ? 'cold' : 'WARM'} cache, ${windows} window pairs per scheme (${a.paired ? 'the same positions for every scheme' : 'positions drawn per scheme'}), ${(length / 1e6).toFixed(1)} MB per recording, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}${direct ? '' : ', O_DIRECT unavailable: direct-* are buffered'}`);
+  console.log(`${a['keep-cache'] ? 'page cache kept (not dropped between windows)' : cold ? 'cold cache' : 'WARM cache'}, ${windows} window pairs per scheme (${a.paired ? 'the same positions for every scheme' : 'positions drawn per scheme'}), ${(length / 1e6).toFixed(1)} MB per recording, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}${direct ? '' : ', O_DIRECT unavailable: direct-* are buffered'}`);
   console.log(`scheme                 median ms   p95 ms   min    max   GB/s (median, both files)${a.paired ? `   median ratio to ${schemes[0]} (same windows)` : ''}`);
   const first = times.get(schemes[0])!;
   for (const s of schemes) {
@@ -224,7 +232,7 @@ async function main(): Promise<void> {
     out[s] = { median_ms: r1(med), p95_ms: r1(p95), min_ms: r1(Math.min(...t)), max_ms: r1(Math.max(...t)), gb_per_s: r1((2 * length) / 1e6 / med), ...(a.paired ? { median_ratio_to_first: Math.round(ratio * 100) / 100 } : {}) };
     console.log(`${s.padEnd(22)} ${r1(med).toFixed(1).padStart(9)} ${r1(p95).toFixed(1).padStart(8)} ${r1(Math.min(...t)).toFixed(1).padStart(6)} ${r1(Math.max(...t)).toFixed(1).padStart(6)}   ${((2 * length) / 1e6 / med).toFixed(2)}${a.paired ? `   ${ratio.toFixed(2)}` : ''}`);
   }
-  console.log(JSON.stringify({ cold, windows, bytes_per_window: length, uv_threadpool_size: Number(process.env.UV_THREADPOOL_SIZE ?? 4), results: out, raw }));
+  console.log(JSON.stringify({ cold: cold && !a['keep-cache'], keep_cache: a['keep-cache'], windows, bytes_per_window: length, uv_threadpool_size: Number(process.env.UV_THREADPOOL_SIZE ?? 4), results: out, raw }));
 }
 
 if (isMainThread) await main();

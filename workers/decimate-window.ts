@@ -57,7 +57,7 @@ function readInto(fd: number, bytes: Uint8Array, length: number, position: numbe
  * the machines we measured, ordinary reads of random windows run at disk speed (~25 ms per 1 s window pair of 384
  * channels) only until the page cache fills (~1.4 GB of windows); then reclaiming it made every read 3-4x slower
  * (90-100 ms per pair), for the rest of the session. Direct reads stay at ~36 ms per pair throughout
- * (bench/window-read.ts, `KEEP_CACHE`-style runs without dropping the cache, 40 windows). What they give up, a
+ * (`node --import tsx bench/window-read.ts --keep-cache --sequence --windows 40`). What they give up, a
  * window seen again served from the cache, is a re-read at the same ~36 ms.
  */
 const DIRECT_MIN_BYTES = 4 * 1024 * 1024;

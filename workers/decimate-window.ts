@@ -43,11 +43,15 @@ const BLOCK_BYTES = 2 * 1024 * 1024;
 // blocks are read straight into the SIMD kernel's memory instead when it is there (int16-min-max-simd.ts)
 let blockBuffer = new ArrayBuffer(BLOCK_BYTES + 8);
 
-function readInto(fd: number, bytes: Uint8Array, length: number, position: number): void {
+/**
+ * Reads at least `need` bytes (default: all `length`) at `position` into `bytes`. A direct read asks for whole pages
+ * (`length` a page multiple, which may run past the end of the file: the last read is short there).
+ */
+function readInto(fd: number, bytes: Uint8Array, length: number, position: number, need = length): void {
   let done = 0;
-  while (done < length) {
+  while (done < need) {
     const n = readSync(fd, bytes, done, length - done, position + done);
-    if (n === 0) throw new Error(`the raw file ends before byte ${position + length}; it is truncated`);
+    if (n === 0) throw new Error(`the raw file ends before byte ${position + need}; it is truncated`);
     done += n;
   }
 }
@@ -68,19 +72,6 @@ const PAGE = 4096;
 function openDirect(path: string): number {
   if (O_DIRECT === undefined || process.env.SPIKEGEN_DIRECT_IO === '0') return -1;
   try { return openSync(path, constants.O_RDONLY | O_DIRECT); } catch { return -1; }
-}
-
-/**
- * Reads at least `need` bytes from page-aligned `position` into `bytes` (page-aligned memory) with direct reads of
- * whole pages (`length`, a page multiple, may run past the end of the file: the last read is short there).
- */
-function readDirect(fd: number, bytes: Uint8Array, length: number, position: number, need: number): void {
-  let done = 0;
-  while (done < need) {
-    const n = readSync(fd, bytes, done, length - done, position + done);
-    if (n === 0) throw new Error(`the raw file ends before byte ${position + need}; it is truncated`);
-    done += n;
-  }
 }
 
 export default function decimateWindow(t: DecimateTask): DecimateResult {
@@ -119,7 +110,7 @@ export default function decimateWindow(t: DecimateTask): DecimateResult {
         const first = (t.start + f) * frameBytes, page = Math.floor(first / PAGE) * PAGE, head = first - page;
         const n = Math.min(Math.floor((bytes.length - PAGE - head) / frameBytes), b - f);
         const need = head + n * frameBytes;
-        readDirect(directFd, bytes, Math.ceil(need / PAGE) * PAGE, page, need);
+        readInto(directFd, bytes, Math.ceil(need / PAGE) * PAGE, page, need);
         acc.accumulate(values, f, n, head / bpv);
         f += n;
       }

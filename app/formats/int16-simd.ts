@@ -10,25 +10,16 @@
  * worker's tiles) are converted where they are, others copied in slice by slice; outputs in its STAGING region (a
  * worker's staging buffers) are written where they are, others through the INT16_OUT region.
  */
-import { leb, section, sleb, wasmModule, wasmName } from '../wasm/module-bytes.ts';
+import { leb, section, wasmModule, wasmName } from '../wasm/module-bytes.ts';
+import { BLOCK, brIf, END, f64const, get, HIGH_TO_LOW, I32, i32, JOIN_LOW, LOOP, set, simd, tee, v128load, v128store } from '../wasm/opcodes.ts';
 import { INT16_OUT_BYTES, INT16_OUT_REGION, inStaging, memoryImport, TILES_BYTES, TILES_REGION, inTiles, instantiateInThreadMemory } from '../wasm/thread-memory.ts';
 
-const get = (i: number) => [0x20, i], set = (i: number) => [0x21, i], tee = (i: number) => [0x22, i];
-const i32c = (v: number) => [0x41, ...sleb(v)];
-const simd = (op: number) => [0xfd, ...leb(op)];
-const f64const = (v: number) => [0x44, ...new Uint8Array(new Float64Array([v]).buffer)];
-const ADD = 0x6a, SHL = 0x74, LT_U = 0x49, GE_U = 0x4f, EQZ = 0x45;
-const BLOCK = [0x02, 0x40], LOOP = [0x03, 0x40], END = 0x0b;
-const brIf = (d: number) => [0x0d, d];
-const load = (offset: number) => [...simd(0x00), 0x04, ...leb(offset)], store = [...simd(0x0b), 0x04, 0x00];
+const { add: ADD, shl: SHL, ltU: LT_U, geU: GE_U, eqz: EQZ } = I32;
+const load = v128load, store = v128store();
 const F64X2_SPLAT = simd(0x14), I32X4_SPLAT = simd(0x11), PROMOTE_LOW = simd(0x5f);
 const F64X2_MUL = simd(0xf2), F64X2_ADD = simd(0xf0), F32X4_SPLAT = simd(0x13), F32X4_ABS = simd(0xe0), F32X4_LE = simd(0x45);
 const V128_AND = simd(0x4e), I32X4_ALL_TRUE = simd(0xa3), TRUNC_SAT_ZERO = simd(0xfc), I32X4_SUB = simd(0xb1);
 const NARROW_S = simd(0x85);
-const shuffle = (lanes: number[]) => [...simd(0x0d), ...lanes];
-const HIGH_TO_LOW = shuffle([8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]);
-/** the low two i32 lanes of each operand: [a0, a1, b0, b1] */
-const JOIN_LOW = shuffle([0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]);
 
 // params: 0 src, 1 dst (byte addresses), 2 groups of 8, 3 inv (f64), 4 limit (f32) → the first group not done
 // locals: 5 g, 6 s (i32); 7 inv, 8 limit, 9 off, 10 bias, 11 a, 12 b, 13 v0, 14 v1, 15 v2, 16 v3 (v128)
@@ -40,11 +31,11 @@ const BODY = [
   ...get(INV), ...F64X2_SPLAT, ...set(VINV),
   ...get(LIMIT), ...F32X4_SPLAT, ...set(VLIMIT),
   ...f64const(32768.5), ...F64X2_SPLAT, ...set(OFF),
-  ...i32c(32768), ...I32X4_SPLAT, ...set(BIAS),
+  ...i32(32768), ...I32X4_SPLAT, ...set(BIAS),
   ...BLOCK,
   ...get(G), ...get(GROUPS), GE_U, ...brIf(0),
   ...LOOP,
-  ...get(SRC), ...get(G), ...i32c(5), SHL, ADD, ...tee(S), ...load(0), ...set(A),
+  ...get(SRC), ...get(G), ...i32(5), SHL, ADD, ...tee(S), ...load(0), ...set(A),
   ...get(S), ...load(16), ...set(B),
   // every |x| <= limit (false for NaN), which puts x · inv well inside the loop's in-range test; else stop here
   ...get(A), ...F32X4_ABS, ...get(VLIMIT), ...F32X4_LE, ...get(B), ...F32X4_ABS, ...get(VLIMIT), ...F32X4_LE, ...V128_AND,
@@ -53,11 +44,11 @@ const BODY = [
   ...get(A), ...get(A), ...HIGH_TO_LOW, ...PROMOTE_LOW, ...get(VINV), ...F64X2_MUL, ...set(V1),
   ...get(B), ...PROMOTE_LOW, ...get(VINV), ...F64X2_MUL, ...set(V2),
   ...get(B), ...get(B), ...HIGH_TO_LOW, ...PROMOTE_LOW, ...get(VINV), ...F64X2_MUL, ...set(V3),
-  ...get(DST), ...get(G), ...i32c(4), SHL, ADD,
+  ...get(DST), ...get(G), ...i32(4), SHL, ADD,
   ...fixed(V0), ...fixed(V1), ...JOIN_LOW, ...get(BIAS), ...I32X4_SUB,
   ...fixed(V2), ...fixed(V3), ...JOIN_LOW, ...get(BIAS), ...I32X4_SUB,
   ...NARROW_S, ...store,
-  ...get(G), ...i32c(1), ADD, ...tee(G), ...get(GROUPS), LT_U, ...brIf(0),
+  ...get(G), ...i32(1), ADD, ...tee(G), ...get(GROUPS), LT_U, ...brIf(0),
   END,
   END,
   ...get(G),

@@ -12,19 +12,14 @@
  * The module is written out by hand below (WebAssembly core + SIMD opcodes), as int16-min-max-simd.ts.
  */
 import { compileKernel, i32FunctionType, leb, section, wasmModule, wasmName } from '../wasm/module-bytes.ts';
+import { BLOCK, brIf, END, f32load, f32store, f64load, get, HIGH_TO_LOW, I32, i32, i32load, LOOP, set, simd, tee, v128load } from '../wasm/opcodes.ts';
 import type { ScaledFactor } from './noise-correlate.ts';
 
-const get = (i: number) => [0x20, i], set = (i: number) => [0x21, i], tee = (i: number) => [0x22, i];
-const i32c = (v: number) => [0x41, v]; // small non-negative constants only (one LEB byte)
-const ADD = 0x6a, MUL = 0x6c, SHL = 0x74, LT_U = 0x49, GE_U = 0x4f, EQZ = 0x45;
-const BLOCK = [0x02, 0x40], LOOP = [0x03, 0x40], END = 0x0b, BR_IF0 = [0x0d, 0x00];
-const simd = (op: number) => [0xfd, ...leb(op)];
-const f32load = [0x2a, 0x02, 0x00], f64load = [0x2b, 0x03, 0x00], i32load = (offset: number) => [0x28, 0x02, offset];
-const f32store = (offset: number) => [0x38, 0x02, offset];
-const V128_LOAD = [...simd(0x00), 0x00, 0x00], F64X2_SPLAT = simd(0x14), PROMOTE_LOW = simd(0x5f);
+const { add: ADD, mul: MUL, shl: SHL, ltU: LT_U, geU: GE_U, eqz: EQZ } = I32;
+const BR_IF0 = brIf(0);
+const V128_LOAD = v128load(), F64X2_SPLAT = simd(0x14), PROMOTE_LOW = simd(0x5f);
 const F64X2_MUL = simd(0xf2), F64X2_ADD = simd(0xf0), DEMOTE = 0xb6;
 const extract = (lane: number) => [...simd(0x21), lane];
-const SWAP_HALVES = [...simd(0x0d), 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
 const V128_ZERO = [...simd(0x0c), ...new Array<number>(16).fill(0)];
 
 // params: 0 z, 1 out, 2 C, 3 rowPtr, 4 cols, 5 values, 6 groups, 7 zt (byte addresses; groups of 4 samples)
@@ -33,44 +28,44 @@ const [Z, OUT, C, ROWPTR, COLS, VALS, GROUPS, ZT] = [0, 1, 2, 3, 4, 5, 6, 7];
 const [G, CH, I, K, ENDK, ZG, ROWB, OG, A0, A1, Q, V, SRC, DST] = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
 const BODY = [
   0x03, 0x08, 0x7f, 0x04, 0x7b, 0x02, 0x7f, // locals: 8 × i32, 4 × v128, 2 × i32
-  ...get(C), ...i32c(2), SHL, ...set(ROWB), // rowBytes = C * 4
+  ...get(C), ...i32(2), SHL, ...set(ROWB), // rowBytes = C * 4
   ...BLOCK,
   ...get(GROUPS), EQZ, ...BR_IF0,
   ...LOOP, // groups
-  ...get(G), ...get(ROWB), MUL, ...i32c(2), SHL, ...tee(ZG), ...get(OUT), ADD, ...set(OG), // og = out + g * 4 * rowBytes
+  ...get(G), ...get(ROWB), MUL, ...i32(2), SHL, ...tee(ZG), ...get(OUT), ADD, ...set(OG), // og = out + g * 4 * rowBytes
   ...get(ZG), ...get(Z), ADD, ...set(ZG), // zg = z + g * 4 * rowBytes
-  ...i32c(0), ...set(CH),
+  ...i32(0), ...set(CH),
   ...LOOP, // transpose the group's 4 samples: zt[c][j] = z[j][c]
-  ...get(ZG), ...get(CH), ...i32c(2), SHL, ADD, ...set(SRC),
-  ...get(ZT), ...get(CH), ...i32c(4), SHL, ADD, ...set(DST),
-  ...get(DST), ...get(SRC), ...f32load, ...f32store(0),
-  ...get(DST), ...get(SRC), ...get(ROWB), ADD, ...f32load, ...f32store(4),
-  ...get(DST), ...get(SRC), ...get(ROWB), ...i32c(1), SHL, ADD, ...f32load, ...f32store(8),
-  ...get(DST), ...get(SRC), ...get(ROWB), ...i32c(3), MUL, ADD, ...f32load, ...f32store(12),
-  ...get(CH), ...i32c(1), ADD, ...tee(CH), ...get(C), LT_U, ...BR_IF0,
+  ...get(ZG), ...get(CH), ...i32(2), SHL, ADD, ...set(SRC),
+  ...get(ZT), ...get(CH), ...i32(4), SHL, ADD, ...set(DST),
+  ...get(DST), ...get(SRC), ...f32load(), ...f32store(0),
+  ...get(DST), ...get(SRC), ...get(ROWB), ADD, ...f32load(), ...f32store(4),
+  ...get(DST), ...get(SRC), ...get(ROWB), ...i32(1), SHL, ADD, ...f32load(), ...f32store(8),
+  ...get(DST), ...get(SRC), ...get(ROWB), ...i32(3), MUL, ADD, ...f32load(), ...f32store(12),
+  ...get(CH), ...i32(1), ADD, ...tee(CH), ...get(C), LT_U, ...BR_IF0,
   END,
-  ...i32c(0), ...set(K), ...i32c(0), ...set(I),
+  ...i32(0), ...set(K), ...i32(0), ...set(I),
   ...LOOP, // rows
-  ...get(ROWPTR), ...get(I), ...i32c(2), SHL, ADD, ...i32load(4), ...set(ENDK), // end = rowPtr[i + 1]
+  ...get(ROWPTR), ...get(I), ...i32(2), SHL, ADD, ...i32load(4), ...set(ENDK), // end = rowPtr[i + 1]
   ...V128_ZERO, ...tee(A0), ...set(A1),
   ...BLOCK,
   ...get(K), ...get(ENDK), GE_U, ...BR_IF0,
   ...LOOP, // nonzeros of row i
-  ...get(VALS), ...get(K), ...i32c(3), SHL, ADD, ...f64load, ...F64X2_SPLAT, ...set(V),
-  ...get(ZT), ...get(COLS), ...get(K), ...i32c(2), SHL, ADD, ...i32load(0), ...i32c(4), SHL, ADD, ...V128_LOAD, ...set(Q),
+  ...get(VALS), ...get(K), ...i32(3), SHL, ADD, ...f64load(), ...F64X2_SPLAT, ...set(V),
+  ...get(ZT), ...get(COLS), ...get(K), ...i32(2), SHL, ADD, ...i32load(0), ...i32(4), SHL, ADD, ...V128_LOAD, ...set(Q),
   ...get(A0), ...get(V), ...get(Q), ...PROMOTE_LOW, ...F64X2_MUL, ...F64X2_ADD, ...set(A0),
-  ...get(A1), ...get(V), ...get(Q), ...get(Q), ...SWAP_HALVES, ...PROMOTE_LOW, ...F64X2_MUL, ...F64X2_ADD, ...set(A1),
-  ...get(K), ...i32c(1), ADD, ...tee(K), ...get(ENDK), LT_U, ...BR_IF0,
+  ...get(A1), ...get(V), ...get(Q), ...get(Q), ...HIGH_TO_LOW, ...PROMOTE_LOW, ...F64X2_MUL, ...F64X2_ADD, ...set(A1),
+  ...get(K), ...i32(1), ADD, ...tee(K), ...get(ENDK), LT_U, ...BR_IF0,
   END,
   END,
-  ...get(OG), ...get(I), ...i32c(2), SHL, ADD, ...set(SRC), // the row's output address in sample 0 of the group
+  ...get(OG), ...get(I), ...i32(2), SHL, ADD, ...set(SRC), // the row's output address in sample 0 of the group
   ...get(SRC), ...get(A0), ...extract(0), DEMOTE, ...f32store(0),
   ...get(SRC), ...get(ROWB), ADD, ...get(A0), ...extract(1), DEMOTE, ...f32store(0),
-  ...get(SRC), ...get(ROWB), ...i32c(1), SHL, ADD, ...get(A1), ...extract(0), DEMOTE, ...f32store(0),
-  ...get(SRC), ...get(ROWB), ...i32c(3), MUL, ADD, ...get(A1), ...extract(1), DEMOTE, ...f32store(0),
-  ...get(I), ...i32c(1), ADD, ...tee(I), ...get(C), LT_U, ...BR_IF0,
+  ...get(SRC), ...get(ROWB), ...i32(1), SHL, ADD, ...get(A1), ...extract(0), DEMOTE, ...f32store(0),
+  ...get(SRC), ...get(ROWB), ...i32(3), MUL, ADD, ...get(A1), ...extract(1), DEMOTE, ...f32store(0),
+  ...get(I), ...i32(1), ADD, ...tee(I), ...get(C), LT_U, ...BR_IF0,
   END,
-  ...get(G), ...i32c(1), ADD, ...tee(G), ...get(GROUPS), LT_U, ...BR_IF0,
+  ...get(G), ...i32(1), ADD, ...tee(G), ...get(GROUPS), LT_U, ...BR_IF0,
   END,
   END,
   END,

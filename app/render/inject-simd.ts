@@ -17,26 +17,16 @@
  * and a block in the TEMPLATES region is its waveforms (W × nnz float32) then its runs (start channel, k, length).
  */
 import type { SparseTemplates } from '../generation/sparse-templates.ts';
-import { leb, section, sleb, wasmModule, wasmName } from '../wasm/module-bytes.ts';
+import { leb, section, wasmModule, wasmName } from '../wasm/module-bytes.ts';
+import { BLOCK, br, brIf, ELSE, END, f32load, f32store, f64load, get, HIGH_TO_LOW, I32, i32, i32load, IF, JOIN_LOW, LOOP, set, simd, tee, v128load, v128store } from '../wasm/opcodes.ts';
 import { SPIKES_BYTES, SPIKES_REGION, TEMPLATES_BYTES, TEMPLATES_REGION, memoryImport, inTiles, instantiateInThreadMemory } from '../wasm/thread-memory.ts';
 import type { ChannelRuns } from './inject.ts';
 
-const get = (i: number) => [0x20, i], set = (i: number) => [0x21, i], tee = (i: number) => [0x22, i];
-const i32c = (v: number) => [0x41, ...sleb(v)];
-const mem = (op: number, align: number, offset = 0) => [op, align, ...leb(offset)];
-const i32load = (o = 0) => mem(0x28, 2, o), f64load = (o = 0) => mem(0x2b, 3, o);
-const f32load = mem(0x2a, 2), f32store = mem(0x38, 2);
-const ADD = 0x6a, MUL = 0x6c, SHL = 0x74, LT_U = 0x49, GT_U = 0x4b, GE_U = 0x4f, EQZ = 0x45;
+const { add: ADD, mul: MUL, shl: SHL, ltU: LT_U, gtU: GT_U, geU: GE_U, eqz: EQZ } = I32;
 const F32_ADD = 0x92, F64_MUL = 0xa2, PROMOTE = 0xbb, DEMOTE = 0xb6;
-const BLOCK = [0x02, 0x40], LOOP = [0x03, 0x40], IF = [0x04, 0x40], ELSE = 0x05, END = 0x0b;
-const br = (d: number) => [0x0c, d], brIf = (d: number) => [0x0d, d];
-const simd = (op: number) => [0xfd, ...leb(op)];
-const V128_LOAD = [...simd(0x00), 0x00, 0x00], V128_STORE = [...simd(0x0b), 0x00, 0x00];
+const V128_LOAD = v128load(), V128_STORE = v128store();
 const F32X4_ADD = simd(0xe4), F64X2_MUL = simd(0xf2), F64X2_SPLAT = simd(0x14);
 const PROMOTE_LOW = simd(0x5f), DEMOTE_ZERO = simd(0x5e);
-const shuffle = (lanes: number[]) => [...simd(0x0d), ...lanes];
-const HIGH_TO_LOW = shuffle([8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]);
-const JOIN_LOW = shuffle([0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]);
 
 // params: 0 out, 1 C, 2 count, 3 spikes, 4 scaled (i32)
 // locals: i32 5 idx, 6 sp, 7 t0, 8 sFrom, 9 sTo, 10 wBase, 11 nnz4, 12 runAddr, 13 runEnd, 14 row, 15 w, 16 r, 17 o,
@@ -51,8 +41,8 @@ const vectorValues = (scaled: boolean) => scaled
     ...get(WV), ...get(WV), ...HIGH_TO_LOW, ...PROMOTE_LOW, ...get(AMPV), ...F64X2_MUL, ...DEMOTE_ZERO, ...JOIN_LOW]
   : [...get(WR), ...V128_LOAD];
 const scalarValue = (scaled: boolean) => scaled
-  ? [...get(WR), ...f32load, PROMOTE, ...get(AMP), F64_MUL, DEMOTE]
-  : [...get(WR), ...f32load];
+  ? [...get(WR), ...f32load(), PROMOTE, ...get(AMP), F64_MUL, DEMOTE]
+  : [...get(WR), ...f32load()];
 
 /**
  * The current spike, run by run (the run's channels, its template values and the row count loaded once), row by
@@ -63,47 +53,47 @@ const runsLoop = (scaled: boolean) => [
   ...get(RUNS), ...set(R),
   ...LOOP, // runs
   // ROW: the run's first channel in the spike's first row; W: its first template value in that row; E: bytes of the run
-  ...get(OUT), ...get(T0), ...get(S), ADD, ...get(C4), MUL, ADD, ...get(R), ...i32load(0), ...i32c(2), SHL, ADD, ...set(ROW),
-  ...get(WBASE), ...get(S), ...get(NNZ4), MUL, ADD, ...get(R), ...i32load(4), ...i32c(2), SHL, ADD, ...set(W),
-  ...get(R), ...i32load(8), ...i32c(2), SHL, ...set(E),
+  ...get(OUT), ...get(T0), ...get(S), ADD, ...get(C4), MUL, ADD, ...get(R), ...i32load(0), ...i32(2), SHL, ADD, ...set(ROW),
+  ...get(WBASE), ...get(S), ...get(NNZ4), MUL, ADD, ...get(R), ...i32load(4), ...i32(2), SHL, ADD, ...set(W),
+  ...get(R), ...i32load(8), ...i32(2), SHL, ...set(E),
   ...get(S), ...set(ROWS),
   ...LOOP, // rows
   ...get(ROW), ...set(O), ...get(W), ...set(WR), ...get(ROW), ...get(E), ADD, ...set(END_O),
   ...BLOCK, ...LOOP, // four channels at a time
-  ...get(O), ...i32c(16), ADD, ...get(END_O), GT_U, ...brIf(1),
+  ...get(O), ...i32(16), ADD, ...get(END_O), GT_U, ...brIf(1),
   ...get(O), ...get(O), ...V128_LOAD, ...vectorValues(scaled), ...F32X4_ADD, ...V128_STORE,
-  ...get(O), ...i32c(16), ADD, ...set(O), ...get(WR), ...i32c(16), ADD, ...set(WR),
+  ...get(O), ...i32(16), ADD, ...set(O), ...get(WR), ...i32(16), ADD, ...set(WR),
   ...br(0),
   END, END,
   ...BLOCK, ...LOOP, // the rest, one channel at a time
   ...get(O), ...get(END_O), GE_U, ...brIf(1),
-  ...get(O), ...get(O), ...f32load, ...scalarValue(scaled), F32_ADD, ...f32store,
-  ...get(O), ...i32c(4), ADD, ...set(O), ...get(WR), ...i32c(4), ADD, ...set(WR),
+  ...get(O), ...get(O), ...f32load(), ...scalarValue(scaled), F32_ADD, ...f32store(),
+  ...get(O), ...i32(4), ADD, ...set(O), ...get(WR), ...i32(4), ADD, ...set(WR),
   ...br(0),
   END, END,
   ...get(ROW), ...get(C4), ADD, ...set(ROW), ...get(W), ...get(NNZ4), ADD, ...set(W),
-  ...get(ROWS), ...i32c(1), ADD, ...tee(ROWS), ...get(STO), LT_U, ...brIf(0),
+  ...get(ROWS), ...i32(1), ADD, ...tee(ROWS), ...get(STO), LT_U, ...brIf(0),
   END,
-  ...get(R), ...i32c(12), ADD, ...tee(R), ...get(RUN_END), LT_U, ...brIf(0),
+  ...get(R), ...i32(12), ADD, ...tee(R), ...get(RUN_END), LT_U, ...brIf(0),
   END,
 ];
 
 const BODY = [
   0x03, 0x12, 0x7f, 0x01, 0x7c, 0x02, 0x7b, // locals: 18 × i32, 1 × f64, 2 × v128
-  ...get(C), ...i32c(2), SHL, ...set(C4),
+  ...get(C), ...i32(2), SHL, ...set(C4),
   ...BLOCK,
   ...get(COUNT), EQZ, ...brIf(0),
   ...LOOP, // spikes, in order
-  ...get(SPIKES), ...get(IDX), ...i32c(40), MUL, ADD, ...set(SP),
+  ...get(SPIKES), ...get(IDX), ...i32(40), MUL, ADD, ...set(SP),
   ...get(SP), ...i32load(0), ...set(T0), ...get(SP), ...i32load(4), ...set(S), ...get(SP), ...i32load(8), ...set(STO),
-  ...get(SP), ...i32load(12), ...set(WBASE), ...get(SP), ...i32load(16), ...i32c(2), SHL, ...set(NNZ4),
-  ...get(SP), ...i32load(20), ...tee(RUNS), ...get(SP), ...i32load(24), ...i32c(12), MUL, ADD, ...set(RUN_END),
+  ...get(SP), ...i32load(12), ...set(WBASE), ...get(SP), ...i32load(16), ...i32(2), SHL, ...set(NNZ4),
+  ...get(SP), ...i32load(20), ...tee(RUNS), ...get(SP), ...i32load(24), ...i32(12), MUL, ADD, ...set(RUN_END),
   ...get(SP), ...f64load(32), ...tee(AMP), ...F64X2_SPLAT, ...set(AMPV),
   ...BLOCK,
   ...get(S), ...get(STO), GE_U, ...brIf(0),
   ...get(SCALED), ...IF, ...runsLoop(true), ELSE, ...runsLoop(false), END,
   END,
-  ...get(IDX), ...i32c(1), ADD, ...tee(IDX), ...get(COUNT), LT_U, ...brIf(0),
+  ...get(IDX), ...i32(1), ADD, ...tee(IDX), ...get(COUNT), LT_U, ...brIf(0),
   END,
   END,
   END,
@@ -127,11 +117,12 @@ interface Kernel {
   inject: (out: number, C: number, count: number, spikes: number, scaled: number) => void;
   words: Int32Array;
   amps: Float64Array;
-  bytes: Uint8Array;
   /** the template blocks in the TEMPLATES region: whose (a templates key, or the waveforms array), where, and the next free byte */
   owner: unknown;
   blocks: Map<number, number>;
   next: number;
+  /** bytes of the owner's largest block: one that does not fit the region sends its windows to the loop */
+  largestBlock: number;
 }
 
 let kernel: Kernel | null | undefined;
@@ -144,7 +135,7 @@ function injectKernel(): Kernel | null {
   kernel = {
     memory, inject: instance.exports.inject as Kernel['inject'],
     words: new Int32Array(memory.buffer, SPIKES_REGION, SPIKES_BYTES / 4), amps: new Float64Array(memory.buffer, SPIKES_REGION, SPIKES_BYTES / 8),
-    bytes: new Uint8Array(memory.buffer), owner: null, blocks: new Map(), next: TEMPLATES_REGION,
+    owner: null, blocks: new Map(), next: TEMPLATES_REGION, largestBlock: 0,
   };
   return kernel;
 }
@@ -161,7 +152,7 @@ let arenaBytes = TEMPLATES_BYTES;
 /** Tests only: use `bytes` of the TEMPLATES region (null: all of it), to exercise emptying it and oversized blocks. */
 export function limitTemplateRegionForTests(bytes: number | null): void {
   arenaBytes = bytes === null ? TEMPLATES_BYTES : Math.min(bytes, TEMPLATES_BYTES);
-  if (kernel) { kernel.owner = null; kernel.blocks.clear(); kernel.next = TEMPLATES_REGION; }
+  if (kernel) { kernel.owner = null; kernel.blocks.clear(); kernel.next = TEMPLATES_REGION; kernel.largestBlock = 0; }
 }
 
 /** Bytes block b takes in the TEMPLATES region (16-aligned). */
@@ -204,18 +195,21 @@ export interface SimdSpikes {
 
 /**
  * Adds spikes first .. last into `out` (rows startSample .. +rows, C channels; `injectable(out)` must hold),
- * exactly as inject.ts's loop does. A block bigger than the whole TEMPLATES region (never on real probes) makes
- * it return false before touching `out`, and the caller takes the JavaScript loop.
+ * exactly as inject.ts's loop does. Templates with a block bigger than the whole TEMPLATES region (never on real
+ * probes) make it return false before touching `out`, and the caller takes the JavaScript loop.
  */
 export function injectWithKernel(out: Float32Array, startSample: number, rows: number, nbefore: number, t: SparseTemplates,
   runs: ChannelRuns, owner: unknown, sp: SimdSpikes): boolean {
   const k = injectKernel()!;
   const W = t.numSamples, C = t.numChannels;
-  if (k.owner !== owner) { k.owner = owner; k.blocks.clear(); k.next = TEMPLATES_REGION; }
-  for (let i = sp.first; i < sp.last; i++) {
-    const b = sp.block(i), nnz = t.channelOffsets[b + 1] - t.channelOffsets[b];
-    if (blockBytes(W, nnz, runs.offsets[b + 1] - runs.offsets[b]) > arenaBytes) return false;
+  if (k.owner !== owner) {
+    k.owner = owner; k.blocks.clear(); k.next = TEMPLATES_REGION;
+    k.largestBlock = 0;
+    for (let b = 0; b + 1 < t.channelOffsets.length; b++) {
+      k.largestBlock = Math.max(k.largestBlock, blockBytes(W, t.channelOffsets[b + 1] - t.channelOffsets[b], runs.offsets[b + 1] - runs.offsets[b]));
+    }
   }
+  if (k.largestBlock > arenaBytes) return false;
   const scaled = sp.amplitudeFactor !== null ? 1 : 0;
   let count = 0;
   const flush = () => { if (count) k.inject(out.byteOffset, C, count, SPIKES_REGION, scaled); count = 0; };

@@ -25,23 +25,17 @@
  *   64  ki (u32 × 256) · 1088 wi (f64 × 256) · 3136 fi (f32 × 256) · 4160 levels (f64 × MAX_CHANNELS) · then out
  */
 import { FI_FLOAT, KI_FLOAT, WI_FLOAT } from '../rng/ziggurat-normal-tables.ts';
-import { leb, section, sleb, wasmModule, wasmName } from '../wasm/module-bytes.ts';
+import { leb, section, wasmModule, wasmName } from '../wasm/module-bytes.ts';
+import {
+  BLOCK, br, brIf, call, ELSE, END, f32const, f32load, f32store, f64const, f64load, get, I32, i32, i32load, i32store, i64, i64load, i64store, IF,
+  LOOP, set, tee,
+} from '../wasm/opcodes.ts';
 import { NOISE_BYTES, NOISE_REGION, memoryImport, instantiateInThreadMemory } from '../wasm/thread-memory.ts';
 
-// ---- the few opcodes used (WebAssembly core spec, binary format) ----
-const get = (i: number) => [0x20, i], set = (i: number) => [0x21, i], tee = (i: number) => [0x22, i];
-const i32 = (v: number) => [0x41, ...sleb(v)], i64 = (v: bigint) => [0x42, ...sleb(BigInt.asIntN(64, v))];
-const mem = (op: number, align: number, offset: number) => [op, align, ...leb(offset)];
-const i32load = (o = 0) => mem(0x28, 2, o), i64load = (o = 0) => mem(0x29, 3, o), f32load = (o = 0) => mem(0x2a, 2, o);
-const f64load = (o = 0) => mem(0x2b, 3, o);
-const i32store = (o = 0) => mem(0x36, 2, o), i64store = (o = 0) => mem(0x37, 3, o), f32store = (o = 0) => mem(0x38, 2, o);
-const I32 = { eqz: 0x45, eq: 0x46, ltU: 0x49, geU: 0x4f, add: 0x6a, sub: 0x6b, and: 0x71, xor: 0x73, shl: 0x74, shrU: 0x76 };
+// the opcodes only this kernel uses (app/wasm/opcodes.ts has the shared ones)
 const I64 = { ltU: 0x54, add: 0x7c, mul: 0x7e, and: 0x83, xor: 0x85, shrU: 0x88, rotr: 0x8a, extendU: 0xad, wrap: 0xa7 };
 const F32 = { lt: 0x5d, add: 0x92, sub: 0x93, mul: 0x94, fromU32: 0xb3, demote: 0xb6, asI32: 0xbc, fromI32Bits: 0xbe };
 const F64 = { lt: 0x63, mul: 0xa2, fromU32: 0xb8, promote: 0xbb };
-const BLOCK = [0x02, 0x40], LOOP = [0x03, 0x40], IF = [0x04, 0x40], ELSE = 0x05, END = 0x0b;
-const br = (depth: number) => [0x0c, depth], brIf = (depth: number) => [0x0d, depth];
-const call = (f: number) => [0x10, f];
 
 // PCG_DEFAULT_MULTIPLIER_128 = MHI · 2⁶⁴ + MLO; MLO = B1 · 2³² + B0
 const MLO = 4865540595714422341n, MHI = 2549297995355413924n;
@@ -120,10 +114,10 @@ const TRY = (d: number) => [
   ...next32(U),
   ...get(IDX), ...i32(2), I32.shl, ...f32load(FI_ADDR - 4),
   ...get(IDX), ...i32(2), I32.shl, ...f32load(FI_ADDR), F32.sub,
-  ...get(U), ...i32(8), I32.shrU, F32.fromU32, 0x43, ...[0x00, 0x00, 0x80, 0x33], F32.mul, // · 2⁻²⁴ (f32.const)
+  ...get(U), ...i32(8), I32.shrU, F32.fromU32, ...f32const(2 ** -24), F32.mul,
   F32.mul,
   ...get(IDX), ...i32(2), I32.shl, ...f32load(FI_ADDR), F32.add, F64.promote,
-  0x44, ...[0, 0, 0, 0, 0, 0, 0xe0, 0xbf], ...get(X), F64.mul, ...get(X), F64.mul, ...call(0), // exp(-0.5 · x · x)
+  ...f64const(-0.5), ...get(X), F64.mul, ...get(X), F64.mul, ...call(0), // exp(-0.5 · x · x)
   F64.lt, ...brIf(0),
   ...br(d + 1), // rejected: draw again
   END,

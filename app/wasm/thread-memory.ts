@@ -31,8 +31,13 @@ export const THREAD_MEMORY_PAGES = (STAGING_REGION + STAGING_BYTES) / (64 * KiB)
 
 /** Whether `view` lies in the STAGING region of this thread's kernel memory (where the int16 kernel writes in place). */
 export function inStaging(view: ArrayBufferView): boolean {
+  return inRegion(view, STAGING_REGION, STAGING_BYTES);
+}
+
+/** Whether `view` lies within [start, start + bytes) of this thread's kernel memory. */
+function inRegion(view: ArrayBufferView, start: number, bytes: number): boolean {
   return memory !== undefined && memory !== null && view.buffer === memory.buffer
-    && view.byteOffset >= STAGING_REGION && view.byteOffset + view.byteLength <= STAGING_REGION + STAGING_BYTES;
+    && view.byteOffset >= start && view.byteOffset + view.byteLength <= start + bytes;
 }
 
 /** the import of this memory in a kernel module: "env" "memory", shared, its exact size */
@@ -68,6 +73,5 @@ export function instantiateInThreadMemory(bytes: () => Uint8Array<ArrayBuffer>, 
 
 /** Whether `view` lies in the TILES region of this thread's kernel memory (where the kernels render and read tiles in place). */
 export function inTiles(view: ArrayBufferView): boolean {
-  return memory !== undefined && memory !== null && view.buffer === memory.buffer
-    && view.byteOffset >= TILES_REGION && view.byteOffset + view.byteLength <= TILES_REGION + TILES_BYTES;
+  return inRegion(view, TILES_REGION, TILES_BYTES);
 }

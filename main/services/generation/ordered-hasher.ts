@@ -30,12 +30,7 @@ export class OrderedHasher {
     this.waitingBytes += piece.length;
     this.peakWaitingBytes = Math.max(this.peakWaitingBytes, this.waitingBytes);
     if (this.waitingBytes > this.maxWaitingBytes) {
-      this.abandoned = true;
-      if (this.scheduled) clearImmediate(this.scheduled);
-      this.scheduled = null;
-      for (const w of this.waiting.values()) w.release?.();
-      this.waiting.clear();
-      this.waitingBytes = 0;
+      this.dispose(); // its file is hashed from disk instead
       return;
     }
     this.schedule();
@@ -71,7 +66,10 @@ export class OrderedHasher {
     while (this.hashNext()) { /* in order */ }
   }
 
-  /** The job ended: every piece still waiting is released (its sender may reuse the memory), later ones at once. */
+  /**
+   * The hasher gives up: every piece still waiting is released (its sender may reuse the memory), later ones at
+   * once. When the job ended, or when too much waited.
+   */
   dispose(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = null;

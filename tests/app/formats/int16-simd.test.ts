@@ -10,10 +10,29 @@ import { STAGING_REGION } from '../../../app/wasm/thread-memory.ts';
 
 function lcg(seed: number) { let x = seed >>> 0; return () => { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; return x / 2 ** 32; }; }
 
+/**
+ * The conversion as int16-gain.ts documents it, written again here (not the loop the kernel falls back to):
+ * v = x · (1/gain) in doubles; inside (-32767.5, 32766.5) the value is ((v + 32768.5) | 0) - 32768 (round to
+ * nearest, halves up); at or past either end it saturates, counted as clipped from ±half a step beyond full scale;
+ * NaN is 0 and counted.
+ */
 function reference(src: Float32Array, gain: number): { out: Int16Array; clipped: number } {
-  const out = new Int16Array(src.length);
-  return { out, clipped: convertF32Range(src, 0, src.length, 1 / gain, out, 0) };
+  const out = new Int16Array(src.length), inv = 1 / gain;
+  let clipped = 0;
+  src.forEach((x, i) => {
+    const v = x * inv;
+    if (Number.isNaN(v)) { out[i] = 0; clipped++; } else if (v >= 32766.5) { out[i] = 32767; if (v >= 32767.5) clipped++; } else if (v <= -32767.5) { out[i] = -32768; if (v <= -32768.5) clipped++; } else out[i] = Math.trunc(v + 32768.5) - 32768;
+  });
+  return { out, clipped };
 }
+
+test('the reference agrees with the JavaScript loop on the same data (so the kernel is held to the documented rule)', () => {
+  const rnd = lcg(5), src = Float32Array.from({ length: 50_000 }, () => (rnd() - 0.5) * 2.6 * 32768 * 0.03);
+  src[1] = NaN; src[2] = 32766.5 * 0.03; src[3] = -32768.5 * 0.03;
+  const ref = reference(src, 0.03), loop = new Int16Array(src.length);
+  assert.equal(convertF32Range(src, 0, src.length, 1 / 0.03, loop, 0), ref.clipped);
+  assert.deepEqual(loop, ref.out);
+});
 
 test('the kernel is there in Node 20 (WebAssembly with SIMD)', () => {
   assert.ok(int16Kernel());

@@ -4,7 +4,7 @@
 // odd count (a buffered upper half), and outputs inside and outside the kernel's memory.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blockGeneratorState, fillScaledNormalsF32, fillScaledNormalsF32Js } from '../../../app/render/noise-white.ts';
+import { blockGeneratorState, fillScaledNormalsF32, fillScaledNormalsF32Js, fillWithKernel } from '../../../app/render/noise-white.ts';
 import { normalsKernel } from '../../../app/render/normals-wasm.ts';
 import { NOR_R_F } from '../../../app/rng/ziggurat-normal-tables.ts';
 import { TILES_REGION, threadMemory } from '../../../app/wasm/thread-memory.ts';
@@ -66,4 +66,25 @@ test('an output inside the kernel\'s memory (a worker tile) is written in place,
   tile.fill(NaN);
   fillScaledNormalsF32(blockGeneratorState([5n, 5]), tile, n, levels);
   assert.equal(firstDifference(js, tile), -1);
+});
+
+test('short calls of every length, one after another, on 1 to 6 channels: the loop\'s values and state each time', () => {
+  // the kernel draws through a buffer four values at a time: a call must end with exactly numpy's state (at most
+  // one upper half kept), whatever its length, its first channel, and what the previous call left
+  const k = normalsKernel()!;
+  for (let C = 1; C <= 6; C++) {
+    const levels = Float64Array.from({ length: C }, (_, i) => 3 + i * 1.7);
+    const wj = blockGeneratorState([31n, C]), wk = blockGeneratorState([31n, C]);
+    let channel = 0;
+    for (let n = 1; n <= 67; n++) {
+      const lv = Float64Array.from({ length: C }, (_, i) => levels[(i + channel) % C]);
+      const js = new Float32Array(n), wasm = new Float32Array(n);
+      fillScaledNormalsF32Js(wj, js, n, lv);
+      fillWithKernel(k, wk, wasm, n, lv);
+      const bad = firstDifference(js, wasm);
+      assert.equal(bad, -1, `C ${C}, call of ${n}: value ${bad} is ${wasm[bad]}, the loop gives ${js[bad]}`);
+      assert.deepEqual(state(wk), state(wj), `C ${C}, state after the call of ${n}`);
+      channel = (channel + n) % C;
+    }
+  }
 });

@@ -5,3 +5,5 @@ import { register } from 'tsx/esm/api';
 register();
 const task = await import('./render-chunk.ts');
 export default task.default;
+// the pool's other task: templates at displacement steps while the ground truth is built (template-steps.ts)
+export const templateSteps = task.templateSteps;

@@ -17,6 +17,8 @@ import { allocateStaging, DIRECT_BLOCK, directWorksAt, RangeWriter, StagePool, t
 import { FLAGS_BYTES, FLAGS_REGION, STAGING_BYTES, STAGING_REGION, threadMemory } from '../app/wasm/thread-memory.ts';
 import type { SharedPiece } from './shared-pieces.ts';
 
+export { default as templateSteps } from './template-steps.ts';
+
 export interface RecordingTarget {
   rawPath: string;
   dtype: 'int16' | 'float32';

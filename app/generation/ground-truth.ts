@@ -15,7 +15,7 @@ import { buildNoiseModel } from './ground-truth-noise.ts';
 import { buildProbe } from './ground-truth-probe.ts';
 import { buildSpikes } from './ground-truth-spikes.ts';
 import { generateTemplates, msToSamples } from './templates.ts';
-import { buildTemplatesAtSteps } from './templates-at-steps.ts';
+import { buildTemplatesAtSteps, type SparseTemplates, type TemplateStepsJob } from './templates-at-steps.ts';
 import { synthesizeAmplitudeFactor } from './sorting-amplitude.ts';
 import { ensureSeed } from './sorting-seed.ts';
 import { ensureUnitParams } from './unit-params.ts';
@@ -47,41 +47,88 @@ function locationsFrom(p: ResolvedParams, channelLocations: Float64Array, seed: 
 }
 
 export function buildGroundTruth(preset: PresetV1, options: BuildOptions = {}): GroundTruth {
+  const b = beginGroundTruth(preset, options);
+  const rest = restOfGroundTruth(b);
+  const templatesAtSteps = step('params.generate_templates_kwargs', () => buildTemplatesAtSteps(
+    b.job.channelLocations, b.job.unitLocations, b.job.displacementsSteps, b.job.options, b.job.errorBoundUv));
+  return assemble(b, rest, templatesAtSteps);
+}
+
+/**
+ * The templates at displacement steps being built elsewhere (e.g. on a worker pool, in step ranges):
+ * `help()` lets this thread take a share once its own part of the ground truth is done; `result` is the whole set.
+ */
+export interface TemplateStepsWork {
+  help(): void;
+  result: Promise<SparseTemplates>;
+}
+
+/**
+ * `buildGroundTruth` with the templates at displacement steps (~80% of its time on W2) built by `start` while
+ * this thread builds the rest: the same ground truth, bit for bit (each (step, unit) block is computed on its own).
+ */
+export async function buildGroundTruthSharing(preset: PresetV1, options: BuildOptions, start: (job: TemplateStepsJob) => TemplateStepsWork): Promise<GroundTruth> {
+  const b = beginGroundTruth(preset, options);
+  const work = start(b.job);
+  work.result.catch(() => undefined); // awaited below; a problem of the rest is reported first
+  const rest = restOfGroundTruth(b);
+  step('params.generate_templates_kwargs', () => work.help());
+  let templatesAtSteps: SparseTemplates;
+  try {
+    templatesAtSteps = await work.result;
+  } catch (e) {
+    step('params.generate_templates_kwargs', () => { throw e; });
+    throw e;
+  }
+  return assemble(b, rest, templatesAtSteps);
+}
+
+/** What the templates at steps depend on: probe, unit locations, displacement, unit params (each from its own seeded stream). */
+function beginGroundTruth(preset: PresetV1, options: BuildOptions) {
   const p = resolveParams(preset);
   const seed = ensureSeed(p.seed);
   const warnings: string[] = [];
-  const fs = p.sampling_frequency;
-  const numSamples = Math.trunc(p.duration * fs);
-
-  const { spikes, firingRates, numUnits } = step('params.generate_sorting_kwargs', () => buildSpikes(p, seed));
   const probe = step('params.probe', () => buildProbe(p, options.libraryProbe));
   const channelLocations = Float64Array.from(probe.contact_positions.subarray(0, probe.getContactCount() * 2));
-  const numChannels = probe.getContactCount();
   const unitLocations = step('params.generate_unit_locations_kwargs', () => locationsFrom(p, channelLocations, seed, warnings));
   const displacement = step('params.generate_displacement_vector_kwargs', () => buildDisplacement(p, unitLocations, seed));
-
   const tk = p.generate_templates_kwargs;
-  const unitParams = step('params.generate_templates_kwargs.unit_params', () => ensureUnitParams(tk.unit_params, numUnits, seed));
+  const unitParams = step('params.generate_templates_kwargs.unit_params', () => ensureUnitParams(tk.unit_params, p.num_units, seed));
   const templateOptions = {
-    sampling_frequency: fs, ms_before: tk.ms_before, ms_after: tk.ms_after, mode: tk.mode,
+    sampling_frequency: p.sampling_frequency, ms_before: tk.ms_before, ms_after: tk.ms_after, mode: tk.mode,
     spatial_profile: tk.spatial_profile, upsample_factor: tk.upsample_factor, unit_params: unitParams,
   };
-  const staticTemplates = step('params.generate_templates_kwargs', () => generateTemplates(channelLocations, unitLocations, templateOptions));
-  const templatesAtSteps = step('params.generate_templates_kwargs', () =>
-    buildTemplatesAtSteps(channelLocations, unitLocations, displacement.steps, templateOptions, options.templateErrorBoundUv ?? 0.1));
-  const nbefore = msToSamples(tk.ms_before, fs);
-  const numTemplateSamples = staticTemplates.shape[1];
+  const job: TemplateStepsJob = {
+    channelLocations, unitLocations, displacementsSteps: displacement.steps, options: templateOptions,
+    errorBoundUv: options.templateErrorBoundUv ?? 0.1,
+  };
+  return { preset, p, seed, warnings, probe, channelLocations, unitLocations, displacement, unitParams, job };
+}
 
-  const noise = step('params.generate_noise_kwargs', () => buildNoiseModel(p, channelLocations, seed));
+type Begun = ReturnType<typeof beginGroundTruth>;
+
+/** The sorting, static templates, noise model, amplitude factors and per-spike displacement steps. */
+function restOfGroundTruth(b: Begun) {
+  const { p, seed } = b;
+  const fs = p.sampling_frequency;
+  const { spikes, firingRates, numUnits } = step('params.generate_sorting_kwargs', () => buildSpikes(p, seed));
+  const staticTemplates = step('params.generate_templates_kwargs', () => generateTemplates(b.channelLocations, b.unitLocations, b.job.options));
+  const noise = step('params.generate_noise_kwargs', () => buildNoiseModel(p, b.channelLocations, seed));
   const amplitudeFactor = step(p.amplitude_factor ? 'params.amplitude_factor' : 'params.amplitude_std', () =>
     synthesizeAmplitudeFactor(spikes.length, p.amplitude_factor ? Float64Array.from(p.amplitude_factor) : null, p.amplitude_std, seed));
-  const displacementIndices = displacementIndicesFor(spikes, displacement, fs);
+  const displacementIndices = displacementIndicesFor(spikes, b.displacement, fs);
+  return { spikes, firingRates, numUnits, staticTemplates, noise, amplitudeFactor, displacementIndices };
+}
 
+function assemble(b: Begun, r: ReturnType<typeof restOfGroundTruth>, templatesAtSteps: SparseTemplates): GroundTruth {
+  const { p, seed, probe, channelLocations, unitLocations, displacement, unitParams, warnings } = b;
+  const fs = p.sampling_frequency;
   return {
-    preset, params: p, seed, samplingFrequency: fs, duration: p.duration, numSamples,
-    probe, numChannels, channelLocations, numUnits, unitLocations, unitParams,
-    maxChannelIndex: maxChannelIndex(unitLocations, channelLocations), firingRates, spikes, amplitudeFactor,
-    nbefore, numTemplateSamples, templates: staticTemplates.data, templatesAtSteps, displacement,
-    displacementIndices, staticStepIndex: staticStepIndexFor(displacement), noise, warnings,
+    preset: b.preset, params: p, seed, samplingFrequency: fs, duration: p.duration, numSamples: Math.trunc(p.duration * fs),
+    probe, numChannels: probe.getContactCount(), channelLocations, numUnits: r.numUnits, unitLocations, unitParams,
+    maxChannelIndex: maxChannelIndex(unitLocations, channelLocations), firingRates: r.firingRates, spikes: r.spikes,
+    amplitudeFactor: r.amplitudeFactor, nbefore: msToSamples(p.generate_templates_kwargs.ms_before, fs),
+    numTemplateSamples: r.staticTemplates.shape[1], templates: r.staticTemplates.data, templatesAtSteps, displacement,
+    displacementIndices: r.displacementIndices, staticStepIndex: staticStepIndexFor(displacement), noise: r.noise, warnings,
   };
 }

@@ -8,7 +8,7 @@ import { setMaxListeners } from 'node:events';
 import { join, relative, sep } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
-import { buildGroundTruth, type BuildOptions } from '../../../app/generation/ground-truth.ts';
+import { buildGroundTruthSharing, type BuildOptions } from '../../../app/generation/ground-truth.ts';
 import type { GroundTruth } from '../../../app/generation/ground-truth-types.ts';
 import { abandonAtomicFolder, beginAtomicFolder, commitAtomicFolder, ensureParentFolder, subdir, writeFileSynced } from '../../../app/formats/atomic-folder.ts';
 import { DATASET_DIRS } from '../../../app/formats/dataset-layout.ts';
@@ -30,6 +30,7 @@ import { PresetProblemError } from '../../../app/presets/problems.ts';
 import { runChunksInWindow } from './chunk-window.ts';
 import { OrderedHasher } from './ordered-hasher.ts';
 import { createRenderPool, runChunk } from './render-pool.ts';
+import { templateStepsOnPool } from './template-steps-pool.ts';
 
 export interface GenerationProgress {
   chunksDone: number;
@@ -92,7 +93,8 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerationRes
 }
 
 async function generateWithPool(o: GenerateOptions, pool: Piscina, t0: number): Promise<GenerationResult> {
-  const gt = buildGroundTruth(o.preset, o.build);
+  // the templates at displacement steps are built on the pool's threads while this one builds the rest
+  const gt = await buildGroundTruthSharing(o.preset, o.build ?? {}, (job) => templateStepsOnPool(pool, pool.options.maxThreads, job));
   o.onGroundTruth?.(gt);
   const tGt = performance.now();
   const dtype = o.dtype ?? o.preset.output?.dtype ?? 'int16';

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { buildTemplatesAtSteps, denseTemplateAt, fromShared, sparseBlock, toShared, type SparseTemplates } from '../../../app/generation/templates-at-steps.ts';
+import { buildTemplatesAtSteps, concatTemplateSteps, denseTemplateAt, fromShared, sparseBlock, TemplateStepsBuilder, toShared, type SparseTemplates } from '../../../app/generation/templates-at-steps.ts';
 import { generateTemplates, type TemplateOptions } from '../../../app/generation/templates.ts';
 import { ensureUnitParams } from '../../../app/generation/unit-params.ts';
 import { defaultRng } from '../../../app/rng/index.ts';
@@ -147,4 +147,24 @@ test('empty cases and bad arguments', () => {
   assert.throws(() => buildTemplatesAtSteps(chans, units, Float64Array.from([0, NaN]), o), /non-finite/);
   const sp = buildTemplatesAtSteps(chans, units, steps.subarray(0, 2), o);
   assert.throws(() => denseTemplateAt(sp, 1, 0), /\(step 1, unit 0\) is outside 1 steps x 10 units/);
+});
+
+test('step ranges built apart and joined in order are the bits of one build of every step', () => {
+  const job = { channelLocations: chans, unitLocations: units, displacementsSteps: steps.subarray(0, 40), options: opts(10, 2205), errorBoundUv: 0.1 };
+  const whole = buildTemplatesAtSteps(chans, units, job.displacementsSteps, job.options, 0.1);
+  const b = new TemplateStepsBuilder(job);
+  const parts = [b.build(0, 3), b.build(3, 3), b.build(3, 11), b.build(11, 20)];
+  assert.deepEqual(parts.map((p) => p.numSteps), [3, 0, 8, 9]);
+  for (const shared of [false, true]) {
+    const joined = concatTemplateSteps(parts, shared);
+    assert.equal(joined.waveforms.buffer instanceof SharedArrayBuffer, shared);
+    assert.equal(joined.numSteps, 20);
+    assert.deepEqual(joined.channelOffsets, whole.channelOffsets);
+    assert.deepEqual(joined.channels, whole.channels);
+    assert.deepEqual(new Uint32Array(joined.waveforms.slice().buffer), new Uint32Array(whole.waveforms.slice().buffer));
+  }
+  assert.throws(() => b.build(5, 21), /steps \[5, 21\) are not within the 20 steps/);
+  assert.throws(() => concatTemplateSteps([]), /no step range to join/);
+  const other = new TemplateStepsBuilder({ ...job, errorBoundUv: 0.2 }).build(0, 1);
+  assert.throws(() => concatTemplateSteps([parts[0], other]), /built for different units, probes or options/);
 });

@@ -1,0 +1,39 @@
+/**
+ * The templates at displacement steps of a job built on its render pool while the main thread builds the rest of
+ * the ground truth (app/generation/ground-truth.ts `buildGroundTruthSharing`): the steps are cut into shares that
+ * the pool's workers and, once its own part is done, the main thread claim from one shared counter
+ * (workers/template-steps.ts). On W2 (41 steps x 250 units) this is ~80% of the ground truth's time.
+ * A share whose worker failed (or a worker module without the task) is built on the main thread afterwards, so a
+ * worker lost here costs time, not the job; an error of the computation itself comes back as that error.
+ */
+import type { Piscina } from 'piscina';
+import type { TemplateStepsWork } from '../../../app/generation/ground-truth.ts';
+import { concatTemplateSteps, TemplateStepsBuilder, type SparseTemplates, type TemplateStepsJob } from '../../../app/generation/templates-at-steps.ts';
+import { buildClaimedShares, type TemplateStepsPart, type TemplateStepsTask } from '../../../workers/template-steps.ts';
+
+export interface PoolTemplateStepsWork extends TemplateStepsWork {
+  /** of the job's shares: those built by the pool's workers, by this thread as its share (help), and by this thread for a failed worker */
+  readonly builtBy: { shares: number; workers: number; help: number; failed: number };
+}
+
+export function templateStepsOnPool(pool: Piscina, threads: number, job: TemplateStepsJob): PoolTemplateStepsWork {
+  const numSteps = job.displacementsSteps.length / 2;
+  // several shares per thread, so that a thread that starts late or runs slow is not waited for
+  const shareSteps = Math.max(1, Math.ceil(numSteps / (4 * (threads + 1))));
+  const shares = Math.ceil(numSteps / shareSteps);
+  const task: TemplateStepsTask = { job, next: new Int32Array(new SharedArrayBuffer(4)), shareSteps };
+  const parts: (SparseTemplates | undefined)[] = new Array(shares);
+  const builtBy = { shares, workers: 0, help: 0, failed: 0 };
+  const keep = (got: TemplateStepsPart[], by: 'workers' | 'help') => { for (const p of got) parts[p.share] = p.templates; builtBy[by] += got.length; };
+  const runs = Array.from({ length: Math.min(threads, shares) }, () =>
+    (pool.run(task, { name: 'templateSteps' }) as Promise<{ parts: TemplateStepsPart[] }>).then((r) => keep(r.parts, 'workers')));
+  let builder: TemplateStepsBuilder | undefined;
+  const mine = () => (builder ??= new TemplateStepsBuilder(job));
+  const result = Promise.allSettled(runs).then(() => {
+    for (let s = 0; s < shares; s++) {
+      if (!parts[s]) { parts[s] = mine().build(s * shareSteps, Math.min(numSteps, (s + 1) * shareSteps)); builtBy.failed++; }
+    }
+    return numSteps === 0 ? mine().build(0, 0) : concatTemplateSteps(parts as SparseTemplates[], true);
+  });
+  return { help: () => keep(buildClaimedShares(task, mine), 'help'), result, builtBy };
+}

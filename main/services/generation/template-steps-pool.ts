@@ -24,7 +24,11 @@ export function templateStepsOnPool(pool: Piscina, threads: number, job: Templat
   const task: TemplateStepsTask = { job, next: new Int32Array(new SharedArrayBuffer(4)), shareSteps };
   const parts: (SparseTemplates | undefined)[] = new Array(shares);
   const builtBy = { shares, workers: 0, help: 0, failed: 0 };
-  const keep = (got: TemplateStepsPart[], by: 'workers' | 'help') => { for (const p of got) parts[p.share] = p.templates; builtBy[by] += got.length; };
+  const keep = (got: TemplateStepsPart[], by: 'workers' | 'help') => {
+    for (const p of got) parts[p.share] = p.templates;
+    builtBy[by] += got.length;
+    got.length = 0; // the pool may hold on to a task's result: the parts are only referenced from here
+  };
   const runs = Array.from({ length: Math.min(threads, shares) }, () =>
     (pool.run(task, { name: 'templateSteps' }) as Promise<{ parts: TemplateStepsPart[] }>).then((r) => keep(r.parts, 'workers')));
   let builder: TemplateStepsBuilder | undefined;
@@ -33,7 +37,9 @@ export function templateStepsOnPool(pool: Piscina, threads: number, job: Templat
     for (let s = 0; s < shares; s++) {
       if (!parts[s]) { parts[s] = mine().build(s * shareSteps, Math.min(numSteps, (s + 1) * shareSteps)); builtBy.failed++; }
     }
-    return numSteps === 0 ? mine().build(0, 0) : concatTemplateSteps(parts as SparseTemplates[], true);
+    const joined = numSteps === 0 ? mine().build(0, 0) : concatTemplateSteps(parts as SparseTemplates[], true);
+    parts.fill(undefined); // ~the templates' size, freed with the next collection rather than the job
+    return joined;
   });
   return { help: () => keep(buildClaimedShares(task, mine), 'help'), result, builtBy };
 }

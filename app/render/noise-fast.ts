@@ -99,7 +99,11 @@ export function seedBlockStream(kind: NoiseGeneratorKind, entropy: readonly (num
 }
 
 /** The next n scaled float32 normals of the chosen generator's stream `words` into out. */
-export function fillBlockNormals(kind: NoiseGeneratorKind, words: PcgWords, out: Float32Array, n: number, levels: Float64Array): void {
-  if (kind === 'fast') fillScaledNormalsFast(words, out, n, levels);
-  else fillScaledNormalsF32(words, out, n, levels);
+export function fillBlockNormals(kind: NoiseGeneratorKind, words: PcgWords, out: Float32Array, n: number, levels: Float64Array, copy?: Float32Array): void {
+  if (kind === 'fast') {
+    fillScaledNormalsFast(words, out, n, levels);
+    copy?.set(out.subarray(0, n));
+  } else {
+    fillScaledNormalsF32(words, out, n, levels, copy);
+  }
 }

@@ -135,14 +135,19 @@ function fastRun(w: PcgWords, out: Float32Array, start: number, n: number, level
 
 /**
  * out[i] = float32(z_i * levels[i % levels.length]) for i < n, z the float32 standard normals of the stream
- * `w` (advanced in place). With levels all 1 this is exactly `standard_normal(n, dtype=float32)`.
+ * `w` (advanced in place). With levels all 1 this is exactly `standard_normal(n, dtype=float32)`. `copy`, if
+ * given, receives the same n values (written with them where both are in the kernel's memory).
  */
-export function fillScaledNormalsF32(w: PcgWords, out: Float32Array, n: number, levels: Float64Array): void {
+export function fillScaledNormalsF32(w: PcgWords, out: Float32Array, n: number, levels: Float64Array, copy?: Float32Array): void {
   if (w.length < 11) throw new Error('fillScaledNormalsF32: the state array needs 11 slots (blockGeneratorState).');
   if (n > out.length) throw new Error(`fillScaledNormalsF32: ${n} values do not fit in an output of ${out.length}.`);
+  if (copy && n > copy.length) throw new Error(`fillScaledNormalsF32: ${n} values do not fit in a copy of ${copy.length}.`);
   const k = n >= WASM_MIN_VALUES && levels.length <= MAX_CHANNELS ? normalsKernel() : null;
-  if (k) fillWithKernel(k, w, out, n, levels);
-  else fillScaledNormalsF32Js(w, out, n, levels);
+  if (k) fillWithKernel(k, w, out, n, levels, copy);
+  else {
+    fillScaledNormalsF32Js(w, out, n, levels);
+    copy?.set(out.subarray(0, n));
+  }
 }
 
 /** Below this many values the kernel's set-up (state and levels in, state out) is not worth it. */
@@ -152,19 +157,23 @@ const WASM_MIN_VALUES = 256;
  * The same stream with the WebAssembly kernel (normals-wasm.ts), in place where the output is in the kernel's
  * memory (a worker's tile), else slice by slice through its memory. Exported for the kernel's tests (any n).
  */
-export function fillWithKernel(k: NormalsKernel, w: PcgWords, out: Float32Array, n: number, levels: Float64Array): void {
+export function fillWithKernel(k: NormalsKernel, w: PcgWords, out: Float32Array, n: number, levels: Float64Array, copy?: Float32Array): void {
   const C = levels.length, st = k.state, fl = k.flags;
   for (let j = 0; j < 8; j++) st[j] = w[j];
   fl[0] = w[8]; fl[1] = w[9];
   setLevels(k, levels);
   const inside = inTiles(out);
+  // a copy in the kernel's memory too (the drifting tile beside the static one) is written with the output
+  const apart = copy !== undefined && Math.abs(copy.byteOffset - out.byteOffset) >= 4 * n;
+  const dup = inside && apart && inTiles(copy) ? copy.byteOffset - out.byteOffset : 0;
   const step = inside ? n : SLICE_VALUES;
   for (let s = 0; s < n; s += step) {
     const m = Math.min(step, n - s);
     const mem = inside ? out.subarray(s, s + m) : k.out;
-    if (k.fill(mem.byteOffset, 0, m, C, s % C) !== m) throw new Error('fillScaledNormalsF32: the normal kernel lost its place in the stream (a bug; SPIKEGEN_SIMD=0 avoids it).');
+    if (k.fill(mem.byteOffset, 0, m, C, s % C, dup) !== m) throw new Error('fillScaledNormalsF32: the normal kernel lost its place in the stream (a bug; SPIKEGEN_SIMD=0 avoids it).');
     if (!inside) out.set(m === SLICE_VALUES ? mem : mem.subarray(0, m), s);
   }
+  if (copy && dup === 0) copy.set(out.subarray(0, n));
   for (let j = 0; j < 4; j++) w[j] = st[j];
   w[8] = fl[0]; w[9] = fl[1];
 }

@@ -49,7 +49,7 @@ function streamable(p: PreparedNoise): boolean {
 }
 
 /** Samples [off, off + take) of block b into out, continuing the saved stream (off > 0) or starting it (off = 0). */
-function streamPiece(p: PreparedNoise, cache: NoiseWindowCache, b: number, off: number, take: number, out: Float32Array): void {
+function streamPiece(p: PreparedNoise, cache: NoiseWindowCache, b: number, off: number, take: number, out: Float32Array, copy?: Float32Array): void {
   const C = p.numChannels, n = take * C;
   if (!(cache.streamBlock === b && cache.streamNext === off)) {
     if (off !== 0) throw new Error('streamPiece: the stream must start at sample 0 of a block.');
@@ -61,8 +61,9 @@ function streamPiece(p: PreparedNoise, cache: NoiseWindowCache, b: number, off: 
     if (!cache.streamOnes || cache.streamOnes.length !== C) cache.streamOnes = new Float64Array(C).fill(1);
     fillBlockNormals(p.generator, cache.streamWords, cache.streamZ, n, cache.streamOnes);
     correlateSamples(p.factor, cache.streamZ, out, take, C);
+    copy?.set(out.subarray(0, n));
   } else {
-    fillBlockNormals(p.generator, cache.streamWords, out, n, p.levels);
+    fillBlockNormals(p.generator, cache.streamWords, out, n, p.levels, copy);
   }
   cache.streamBlock = b;
   cache.streamNext = off + take;
@@ -87,14 +88,20 @@ export function cachedBlock(p: PreparedNoise, cache: NoiseWindowCache, b: number
   return data;
 }
 
-/** Samples [startSample, endSample) x channels of the prepared noise into out (interleaved by sample). */
-export function renderPreparedWindow(p: PreparedNoise, cache: NoiseWindowCache, startSample: number, endSample: number, out: Float32Array): void {
+/**
+ * Samples [startSample, endSample) x channels of the prepared noise into out (interleaved by sample), and the
+ * same values into `copy` if given (white noise writes both at once: no second pass over the window).
+ */
+export function renderPreparedWindow(p: PreparedNoise, cache: NoiseWindowCache, startSample: number, endSample: number, out: Float32Array, copy?: Float32Array): void {
   if (!(Number.isSafeInteger(startSample) && Number.isSafeInteger(endSample) && startSample >= 0 && endSample >= startSample)) {
     throw new Error(`renderNoiseWindow: need integers 0 <= startSample <= endSample, got ${startSample}, ${endSample}.`);
   }
   const B = p.blockSize, C = p.numChannels;
   if (out.length < (endSample - startSample) * C) {
     throw new Error(`renderNoiseWindow: out holds ${out.length} values, the window needs ${(endSample - startSample) * C}.`);
+  }
+  if (copy && copy.length < (endSample - startSample) * C) {
+    throw new Error(`renderNoiseWindow: the copy holds ${copy.length} values, the window needs ${(endSample - startSample) * C}.`);
   }
   for (let s = startSample; s < endSample;) {
     const b = Math.floor(s / B), off = s - b * B;
@@ -103,11 +110,14 @@ export function renderPreparedWindow(p: PreparedNoise, cache: NoiseWindowCache, 
     if (take === B && cache.blockIndex[0] !== b && cache.blockIndex[1] !== b) {
       // a whole block (the chunk plan's usual case): render in place, no cache slot, no copy
       renderPreparedBlock(p, b, out.subarray(dst, dst + B * C), cache.scratch);
+      copy?.set(out.subarray(dst, dst + B * C), dst);
     } else if (cache.blockIndex[0] !== b && cache.blockIndex[1] !== b && streamable(p)
       && (off === 0 || (cache.streamBlock === b && cache.streamNext === off))) {
-      streamPiece(p, cache, b, off, take, out.subarray(dst, dst + take * C));
+      streamPiece(p, cache, b, off, take, out.subarray(dst, dst + take * C), copy?.subarray(dst, dst + take * C));
     } else {
-      out.set(cachedBlock(p, cache, b).subarray(off * C, (off + take) * C), dst);
+      const piece = cachedBlock(p, cache, b).subarray(off * C, (off + take) * C);
+      out.set(piece, dst);
+      copy?.set(piece, dst);
     }
     s += take;
   }

@@ -51,7 +51,8 @@ import { NOISE_BYTES, NOISE_REGION, memoryImport, instantiateInThreadMemory } fr
 const I64 = { ltU: 0x54, add: 0x7c, mul: 0x7e, and: 0x83, xor: 0x85, shrU: 0x88, rotr: 0x8a, extendU: 0xad, wrap: 0xa7 };
 const I32_NE = 0x47, I32_GT_S = 0x4a, I32_GE_S = 0x4e;
 const F32 = { gt: 0x5e, add: 0x92, sub: 0x93, mul: 0x94, fromU32: 0xb3, demote: 0xb6, asI32: 0xbc, fromI32Bits: 0xbe };
-const F64 = { lt: 0x63, neg: 0x9a, mul: 0xa2, fromU32: 0xb8, promote: 0xbb };
+const F64 = { lt: 0x63, gt: 0x64, neg: 0x9a, nearest: 0x9e, add: 0xa0, sub: 0xa1, mul: 0xa2, toI64: 0xb0, fromU32: 0xb8, promote: 0xbb, fromI64Bits: 0xbf };
+const I64_SHL = 0x86;
 const V128_AND = simd(0x4e), V128_XOR = simd(0x51), I32X4_SHL = simd(0xab), I32X4_SHR_U = simd(0xad);
 // signed forms where the values are below 2³¹ (rabs and ki are, < 2²³): one x64 instruction each, the unsigned ones several
 const I32X4_GT_S = simd(0x3b), I32X4_BITMASK = simd(0xa4), F32X4_FROM_I32 = simd(0xfa), F32X4_MUL = simd(0xe6);
@@ -78,14 +79,16 @@ export const OUT_ADDR = LEVELS_ADDR + 8 * (MAX_CHANNELS + 4);
 export const SLICE_VALUES = 65536;
 if (OUT_ADDR + 4 * SLICE_VALUES > NOISE_REGION + NOISE_BYTES || LEVELS_ADDR % 16 !== 0) throw new Error('normals-wasm: the layout outgrows its region');
 
-// params: 0 out, 1 i, 2 n, 3 C, 4 c (i32) → the index reached (n), or -1 if the buffer was overdrawn (a bug)
-const [OUT, I, N, C, CH] = [0, 1, 2, 3, 4];
-// locals: i64 5..13; i32 14..30; f64 31; f32 32, 33; v128 34..37
-const [SLO, SHI, ILO, IHI, LO, A0, A1, MID, O64] = [5, 6, 7, 8, 9, 10, 11, 12, 13];
-const [R, IDX, RABS, U, O, O_END, LP, L_END, EP, EE, T, SGN, VEC_END, G0, G1, G2, G3] = [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30];
-const X = 31, XX = 32, YY = 33;
-const [V, RA, KV, XV] = [34, 35, 36, 37];
-const LOCALS = [0x05, 9, 0x7e, 17, 0x7f, 1, 0x7c, 2, 0x7d, 4, 0x7b];
+// params: 0 out, 1 i, 2 n, 3 C, 4 c, 5 dup (i32: bytes from an output to its copy, 0 for none) → the index
+// reached (n), or -1 if the buffer was overdrawn (a bug)
+const [OUT, I, N, C, CH, DUP] = [0, 1, 2, 3, 4, 5];
+// locals: i64 6..14; i32 15..31; f64 32..35; f32 36, 37; v128 38..41
+const [SLO, SHI, ILO, IHI, LO, A0, A1, MID, O64] = [6, 7, 8, 9, 10, 11, 12, 13, 14];
+const [R, IDX, RABS, U, O, O_END, LP, L_END, EP, EE, T, SGN, VEC_END, G0, G1, G2, G3] = [15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31];
+const [X, TT, EA, YD] = [32, 33, 34, 35];
+const XX = 36, YY = 37;
+const [V, RA, KV, XV] = [38, 39, 40, 41];
+const LOCALS = [0x05, 9, 0x7e, 17, 0x7f, 4, 0x7c, 2, 0x7d, 4, 0x7b];
 const M32 = i64(0xffffffffn);
 const EXP = 0, LOG1PF = 1;
 
@@ -189,24 +192,54 @@ const GROUP = [
   ...GATHER,
   ...get(KV), ...get(XV), ...EVEN_LANES, ...get(RA), ...I32X4_GT_S, ...I32X4_BITMASK, ...i32(15), I32_NE, ...brIf(0),
   ...get(RA), ...F32X4_FROM_I32, ...get(KV), ...get(XV), ...ODD_LANES, ...F32X4_MUL, ...set(XV),
-  // outputs: float(double(x) · level) per lane, two lanes per f64x2, then the sign bits (bit 8 → bit 31)
+  // outputs: float(double(x) · level) per lane, two lanes per f64x2, then the sign bits (bit 8 → bit 31);
+  // stored at o and at o + dup (the copy; the same place when there is none)
   ...get(O),
   ...get(XV), ...PROMOTE_LOW, ...get(LP), ...v128load(0), ...F64X2_MUL, ...DEMOTE_ZERO,
   ...get(XV), ...get(XV), ...HIGH_TO_LOW, ...PROMOTE_LOW, ...get(LP), ...v128load(16), ...F64X2_MUL, ...DEMOTE_ZERO,
   ...JOIN_LOW,
-  ...get(V), ...v128i32(0x100), ...V128_AND, ...i32(23), ...I32X4_SHL, ...V128_XOR,
+  ...get(V), ...v128i32(0x100), ...V128_AND, ...i32(23), ...I32X4_SHL, ...V128_XOR, ...tee(XV),
   ...v128store(0),
+  ...get(O), ...get(DUP), I32.add, ...get(XV), ...v128store(0),
   ...get(O), ...i32(16), I32.add, ...set(O),
   ...get(EP), ...i32(16), I32.add, ...set(EP),
   ...advanceLevel(32),
   ...br(1),
 ];
 
+/** 1/n! for the Taylor series of exp on |r| <= ln2 / 2, to r⁹ (its remainder < 8e-12 relative) */
+const EXP_TAYLOR = [1 / 362880, 1 / 40320, 1 / 5040, 1 / 720, 1 / 120, 1 / 24, 1 / 6, 1 / 2, 1, 1];
+
+/**
+ * The wedge's decision `y < exp(t)` (YD, TT; t = -0.5 x² in [-6.7, 0]) without calling exp for nearly every
+ * draw: EA = 2^k · p(r) (k = round(t / ln2), r = t - k ln2, p the Taylor polynomial) is within 1e-11 of exp(t)
+ * relative (series remainder, rounding, Math.exp's own < 1 ulp), so y below EA · (1 - margin) or above
+ * EA · (1 + margin) is decided as Math.exp would decide it; only y within the margin calls Math.exp (with
+ * margin 2e-9, of the order of one wedge in a million). Falls through when rejected, branches to depth 0 when accepted.
+ * (Math.exp from the kernel was 4% of all the CPU time of a white-noise generation.)
+ */
+const wedgeTest = (margin: number) => [
+  ...get(TT), ...f64const(Math.LOG2E), F64.mul, F64.nearest, ...set(EA), // k
+  // r = t - k ln2 (into TT)
+  ...get(TT), ...get(EA), ...f64const(Math.LN2), F64.mul, F64.sub, ...set(TT),
+  // 2^k as bits: (k + 1023) << 52
+  ...get(EA), F64.toI64, ...i64(1023n), I64.add, ...i64(52n), I64_SHL, F64.fromI64Bits, ...set(EA),
+  ...f64const(EXP_TAYLOR[0]),
+  ...EXP_TAYLOR.slice(1).flatMap((c) => [...get(TT), F64.mul, ...f64const(c), F64.add]),
+  ...get(EA), F64.mul, ...set(EA),
+  ...get(YD), ...get(EA), ...f64const(1 - margin), F64.mul, F64.lt, ...brIf(0),
+  ...BLOCK,
+  ...get(YD), ...get(EA), ...f64const(1 + margin), F64.mul, F64.gt, ...brIf(0),
+  // too close to call: Math.exp, as the JavaScript loop does (t recomputed, as it was overwritten by r)
+  ...get(YD), ...f64const(-0.5), ...get(X), F64.mul, ...get(X), F64.mul, ...call(EXP), F64.lt, ...brIf(1),
+  END,
+];
+
 /**
  * One draw at a time (a group that failed, or the last values of the call), at depth 0 = the draw loop: the
  * value in R, its strip test, else the tail (idx 0) or the wedge; a rejected wedge goes back to the loop top.
  */
-const SCALAR = [
+const scalar = (margin: number) => [
   ...NEXT(R),
   ...BLOCK, // accepted (0; 1 = the draw loop)
   ...get(R), ...i32(0xff), I32.and, ...set(IDX),
@@ -233,20 +266,21 @@ const SCALAR = [
   ...get(IDX), ...i32(2), I32.shl, ...f32load(FI_ADDR), F32.sub,
   ...get(U), ...i32(8), I32.shrU, F32.fromU32, ...f32const(2 ** -24), F32.mul,
   F32.mul,
-  ...get(IDX), ...i32(2), I32.shl, ...f32load(FI_ADDR), F32.add, F64.promote,
-  ...f64const(-0.5), ...get(X), F64.mul, ...get(X), F64.mul, ...call(EXP), // exp(-0.5 · x · x)
-  F64.lt, ...brIf(0),
+  ...get(IDX), ...i32(2), I32.shl, ...f32load(FI_ADDR), F32.add, F64.promote, ...set(YD),
+  ...f64const(-0.5), ...get(X), F64.mul, ...get(X), F64.mul, ...set(TT), // -0.5 · x · x
+  ...wedgeTest(margin),
   ...br(1), // rejected: draw again
   END,
   // *o = float(x · *lp) with the sign bit applied
   ...get(O),
-  ...get(X), ...get(LP), ...f64load(0), F64.mul, F32.demote, F32.asI32, ...get(SGN), I32.xor, F32.fromI32Bits,
+  ...get(X), ...get(LP), ...f64load(0), F64.mul, F32.demote, F32.asI32, ...get(SGN), I32.xor, ...tee(SGN), F32.fromI32Bits,
   ...f32store(0),
+  ...get(O), ...get(DUP), I32.add, ...get(SGN), ...i32store(0),
   ...get(O), ...i32(4), I32.add, ...set(O),
   ...advanceLevel(8),
 ];
 
-const BODY = [
+const body = (margin: number) => [
   ...LOCALS,
   ...i32(0), ...i64load(0), ...set(SLO), ...i32(0), ...i64load(8), ...set(SHI),
   ...i32(0), ...i64load(16), ...set(ILO), ...i32(0), ...i64load(24), ...set(IHI),
@@ -264,7 +298,7 @@ const BODY = [
   ...get(O), ...get(O_END), I32.geU, ...brIf(1),
   ...TOP_UP,
   ...BLOCK, ...GROUP, END,
-  ...SCALAR,
+  ...scalar(margin),
   ...br(0),
   END,
   END,
@@ -277,21 +311,25 @@ const BODY = [
   END,
 ];
 
-function moduleBytes(): Uint8Array<ArrayBuffer> {
+function moduleBytes(margin: number): Uint8Array<ArrayBuffer> {
+  const bodyBytes = body(margin);
   return wasmModule(
-    // type 0: (f64) → f64 (exp, log1pf); type 1: (i32 × 5) → i32 (fill)
-    section(1, [0x02, 0x60, 0x01, 0x7c, 0x01, 0x7c, 0x60, 0x05, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x01, 0x7f]),
+    // type 0: (f64) → f64 (exp, log1pf); type 1: (i32 × 6) → i32 (fill)
+    section(1, [0x02, 0x60, 0x01, 0x7c, 0x01, 0x7c, 0x60, 0x06, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x01, 0x7f]),
     section(2, [0x03, ...wasmName('env'), ...wasmName('exp'), 0x00, 0x00, ...wasmName('env'), ...wasmName('log1pf'), 0x00, 0x00,
       ...memoryImport(wasmName, leb)]),
     section(3, [0x01, 0x01]),
     section(7, [0x01, ...wasmName('fill'), 0x00, 0x02]), // function 2 (0 and 1 are the imports)
-    section(10, [0x01, ...leb(BODY.length), ...BODY]),
+    section(10, [0x01, ...leb(bodyBytes.length), ...bodyBytes]),
   );
 }
 
 export interface NormalsKernel {
-  /** fill(outAddress, i, n, C, c): normals for out[i..n) of the slice; returns n (-1: the kernel overdrew its buffer, a bug) */
-  fill: (out: number, i: number, n: number, C: number, c: number) => number;
+  /**
+   * fill(outAddress, i, n, C, c, dup): normals for out[i..n) of the slice, also written `dup` bytes further on (0:
+   * no copy); returns n (-1: the kernel overdrew its buffer, a bug)
+   */
+  fill: (out: number, i: number, n: number, C: number, c: number, dup: number) => number;
   memory: WebAssembly.Memory;
   /** the state words (u32 limbs of s, then of inc) */
   state: Uint32Array;
@@ -311,20 +349,30 @@ export function setLevels(k: NormalsKernel, levels: Float64Array): void {
 
 let kernel: NormalsKernel | null | undefined;
 
+/** the wedge's margin around the approximate exp within which Math.exp decides (see wedgeTest) */
+const WEDGE_MARGIN = 2e-9;
+
 /** This thread's kernel (in the thread's kernel memory), or null where WebAssembly is not available (SPIKEGEN_SIMD=0). */
 export function normalsKernel(): NormalsKernel | null {
-  if (kernel !== undefined) return kernel;
-  const made = instantiateInThreadMemory(moduleBytes, { exp: Math.exp, log1pf });
-  if (!made) return (kernel = null);
+  if (kernel === undefined) kernel = makeNormalsKernel(WEDGE_MARGIN);
+  return kernel;
+}
+
+/**
+ * A kernel whose wedge calls Math.exp whenever y is within `margin` (relative) of the approximate exp. Tests
+ * use Infinity (every wedge decided by Math.exp) to check that path, which real draws almost never take.
+ */
+export function makeNormalsKernel(margin: number): NormalsKernel | null {
+  const made = instantiateInThreadMemory(() => moduleBytes(margin), { exp: Math.exp, log1pf });
+  if (!made) return null;
   const { instance, memory } = made;
   const buf = memory.buffer;
   const ki = new Uint32Array(buf, KW_ADDR, 512), wi = new Float32Array(buf, KW_ADDR, 512);
   for (let j = 0; j < 256; j++) { ki[2 * j] = KI_FLOAT[j]; wi[2 * j + 1] = WI_FLOAT[j]; }
   new Float32Array(buf, FI_ADDR, 256).set(FI_FLOAT);
-  kernel = {
+  return {
     fill: instance.exports.fill as NormalsKernel['fill'], memory,
     state: new Uint32Array(buf, 0, 8), flags: new Int32Array(buf, 32, 2),
     levels: new Float64Array(buf, LEVELS_ADDR, MAX_CHANNELS + 3), out: new Float32Array(buf, OUT_ADDR, SLICE_VALUES),
   };
-  return kernel;
 }

@@ -111,8 +111,7 @@ export function renderWindowTiles(source: GroundTruth | RenderModel, startSample
   for (let a = startSample; a < endSample; a += T) {
     const e = Math.min(endSample, a + T), len = (e - a) * C;
     const st = len === n ? stBuf : stBuf.subarray(0, len), dr = len === n ? drBuf : drBuf.subarray(0, len);
-    renderPreparedWindow(prepared, cache, a, e, st);
-    dr.set(st);
+    renderPreparedWindow(prepared, cache, a, e, st, dr); // the noise into both tiles
     injectSpikes(st, a, e, m.spikes, m.templates, staticOpts);
     injectSpikes(dr, a, e, m.spikes, m.templates, driftingOpts);
     visit(a, e, st, dr);

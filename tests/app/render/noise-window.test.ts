@@ -1,5 +1,5 @@
 // Reproducibility: any window alone == inside a larger window == in many small chunks, in every noise mode;
-// blocks depend only on their seeds; the shared (worker) form renders the same bits.
+// blocks depend only on their seeds; the shared (worker) form renders the same bits; a copy gets the same values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spatialCovariance, type FarUnitsModel, type NoiseModel } from '../../../app/generation/noise-model.ts';
@@ -8,6 +8,7 @@ import {
   renderPreparedWindow, toShared, type NoiseContext,
 } from '../../../app/render/noise.ts';
 import { probeLocations } from './noise-test-stats.ts';
+import { threadMemory, TILES_BYTES, TILES_REGION } from '../../../app/wasm/thread-memory.ts';
 
 const C = 12, B = 1000, FS = 30000;
 const LOC = Float64Array.from(probeLocations('Neuropixels1-128').subarray(0, 2 * C));
@@ -76,4 +77,28 @@ test('errors: windows out of range, short output, a context prepared for another
   assert.throws(() => renderNoiseBlock(base, ctx(), 1.5, new Float32Array(B * C)), /block index/);
   assert.throws(() => prepareNoise(base, { ...ctx(), numChannels: 5 }), /contacts/);
   assert.deepEqual(window(base, ctx(), 7, 7), new Float32Array(0));
+});
+
+test('a copy gets the window\'s very values in every mode and generator, by whole blocks, streamed pieces and revisits, in ordinary memory and in the kernel\'s tiles', () => {
+  const memory = threadMemory()!;
+  for (const [name, m] of Object.entries(MODES)) {
+    for (const generator of ['numpy', 'fast'] as const) {
+      const model = { ...m, generator };
+      const big = window(model, ctx(), 0, 3 * B);
+      for (const inKernel of [false, true]) {
+        const p = prepareNoise(model, ctx()), cache = createNoiseWindowCache(p);
+        // a whole block, streamed pieces of the next, then a step back (the cached-block path)
+        for (const [s, e] of [[0, B], [B, B + 300], [B + 300, 2 * B + 200], [B + 100, B + 450], [2 * B + 200, 3 * B]]) {
+          const n = (e - s) * C;
+          const out = inKernel ? new Float32Array(memory.buffer, TILES_REGION, n) : new Float32Array(n);
+          const copy = inKernel ? new Float32Array(memory.buffer, TILES_REGION + TILES_BYTES / 2, n) : new Float32Array(n);
+          copy.fill(NaN);
+          renderPreparedWindow(p, cache, s, e, out, copy);
+          const label = `${name}, ${generator}, ${inKernel ? 'tiles' : 'arrays'}, window ${s}-${e}`;
+          assert.deepEqual(out, big.subarray(s * C, e * C), label);
+          assert.deepEqual(copy, big.subarray(s * C, e * C), label);
+        }
+      }
+    }
+  }
 });

@@ -14,7 +14,7 @@ if (!motion || (motion.t_start_drift ?? 0) >= preset.params.duration) {
     drift_step_um: 1, motion_list: [{ drift_mode: 'zigzag', t_start_drift: preset.params.duration / 6, period_s: preset.params.duration / 3 }] };
 }
 // "white" / "correlated" (SpikeInterface's default, spatial_decay 25) with the default generator ("auto": numpy's
-// exact stream for white noise, the fast one for correlated); a "numpy-" or "fast-" prefix forces one
+// stream, since 0.2 for correlated noise too); a "numpy-" or "fast-" prefix forces one
 const white = noise.endsWith('white');
 const generator = noise.startsWith('fast-') ? 'fast' as const : noise.startsWith('numpy-') ? 'numpy' as const : 'auto' as const;
 preset.params.generate_noise_kwargs = { noise_levels: { range: [6, 8] }, spatial_decay: white ? null : 25, noise_generator: generator };

@@ -25,10 +25,14 @@ function farUnitsModel(p: ResolvedParams, channelLocations: Float64Array, seed: 
   return { numUnits: n, locations, firingRates, spikeSeed: rng.integersBig(0n, 2n ** 63n) };
 }
 
-/** "auto": SpikeInterface's exact stream where SpikeInterface's noise can be reproduced (white), fast otherwise. */
+/**
+ * "auto": numpy's stream (SpikeInterface's, bit for bit for white noise) for every kind of noise. Up to 0.1 it
+ * meant "fast" for correlated and coloured noise, when the xoshiro path was the faster one; with the WebAssembly
+ * normal kernel (app/render/normals-wasm.ts) numpy's stream is faster (bench/results/generation.json: W2
+ * correlated 16.39x real time with it, 13.91x with "fast"), so "auto" no longer trades fidelity for speed.
+ */
 export function effectiveGenerator(nk: ResolvedParams['generate_noise_kwargs']): 'numpy' | 'fast' {
-  if (nk.noise_generator !== 'auto') return nk.noise_generator;
-  return nk.spatial_decay === null && nk.spectrum === null ? 'numpy' : 'fast';
+  return nk.noise_generator === 'auto' ? 'numpy' : nk.noise_generator;
 }
 
 export function buildNoiseModel(p: ResolvedParams, channelLocations: Float64Array, seed: number | bigint): NoiseModel {

@@ -6,7 +6,9 @@
  * values have exactly numpy's float32 normal distribution; only the uniform bits come from another generator.
  * Each block still depends on (segment_seed, b) alone: any window, any chunking, any worker gives the same bits.
  * Why: numpy's PCG64 needs a 128-bit multiply per two draws, which JavaScript can only emulate in doubles
- * (~110 M normals/s); xoshiro128** is a few 32-bit integer operations (~3x faster per block).
+ * (~110 M normals/s); xoshiro128** is a few 32-bit integer operations (~3x faster per block in JavaScript).
+ * Where WebAssembly runs, numpy's stream has its own kernel (normals-wasm.ts) and is the faster one: "auto"
+ * picks it (ground-truth-noise.ts); this generator stays for presets that ask for it.
  *
  * The state lives in the same 11-slot array as the PCG64 stream (noise-white.ts `PcgWords`): slots 0..3 hold
  * the four uint32 words (as int32 values), slot 10 the last failed draw.

@@ -70,18 +70,18 @@ for (const [name, extra] of [['white', {}], ['correlated', { spatialDecay: 25 }]
   });
 }
 
-test('noise_generator "auto" keeps SpikeInterface\'s stream for white noise and draws correlated noise fast; both can be forced', () => {
+test('noise_generator "auto" is numpy\'s stream for white, correlated and coloured noise; both can be forced', () => {
   const params = { num_units: 2, duration: 1, probe_name: 'Neuropixels1-128', seed: 3, generate_displacement_vector_kwargs: { motion_list: [{ drift_mode: 'zigzag', t_start_drift: 0.2, period_s: 1 }] } };
   const base = { format: 'spikegen-preset', version: 1, name: 'x', kind: 'drifting' } as const;
   assert.equal(resolveParams({ ...base, params } as never).generate_noise_kwargs.noise_generator, 'auto');
-  // the drifting default noise is correlated (spatial_decay 25): fast
-  assert.equal(buildGroundTruth({ ...base, params } as never).noise.generator, 'fast');
+  // the drifting default noise is correlated (spatial_decay 25)
+  assert.equal(buildGroundTruth({ ...base, params } as never).noise.generator, 'numpy');
   const white = { noise_levels: 5, spatial_decay: null };
   assert.equal(buildGroundTruth({ ...base, params: { ...params, generate_noise_kwargs: white } } as never).noise.generator, 'numpy');
   const coloured = { ...white, spectrum: { exponent: 1 } };
-  assert.equal(buildGroundTruth({ ...base, params: { ...params, generate_noise_kwargs: coloured } } as never).noise.generator, 'fast');
-  const forcedNumpy = { noise_levels: 5, spatial_decay: 25, noise_generator: 'numpy' };
-  assert.equal(buildGroundTruth({ ...base, params: { ...params, generate_noise_kwargs: forcedNumpy } } as never).noise.generator, 'numpy');
+  assert.equal(buildGroundTruth({ ...base, params: { ...params, generate_noise_kwargs: coloured } } as never).noise.generator, 'numpy');
+  const forcedFast25 = { noise_levels: 5, spatial_decay: 25, noise_generator: 'fast' };
+  assert.equal(buildGroundTruth({ ...base, params: { ...params, generate_noise_kwargs: forcedFast25 } } as never).noise.generator, 'fast');
   const forcedFast = { ...white, noise_generator: 'fast' };
   assert.equal(buildGroundTruth({ ...base, params: { ...params, generate_noise_kwargs: forcedFast } } as never).noise.generator, 'fast');
 });

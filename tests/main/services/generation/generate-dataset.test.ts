@@ -82,7 +82,7 @@ test('the dataset folder has the layout, the ground truth, checksums and the pre
     'ground_truth/templates.npy', 'ground_truth/unit_params.json']) assert.ok(existsSync(join(c, f)), f);
   const saved = JSON.parse(readFileSync(join(c, 'preset.json'), 'utf8'));
   assert.equal(saved.provenance.resolved_seed, 11);
-  assert.equal(saved.provenance.app_version, '0.1.0');
+  assert.equal(saved.provenance.app_version, '0.2.0');
   assert.deepEqual(saved.params, preset.params);
   const summary = JSON.parse(readFileSync(join(c, 'dataset.json'), 'utf8'));
   assert.equal(summary.num_spikes, results.c.groundTruth.spikes.length);

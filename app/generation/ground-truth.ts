@@ -56,11 +56,13 @@ export function buildGroundTruth(preset: PresetV1, options: BuildOptions = {}): 
 
 /**
  * The templates at displacement steps being built elsewhere (e.g. on a worker pool, in step ranges):
- * `help()` lets this thread take a share once its own part of the ground truth is done; `result` is the whole set.
+ * `help()` lets this thread take a share once its own part of the ground truth is done; `result` is the whole set;
+ * `abandon()` (the rest of the ground truth failed) stops handing out shares, and `result` then rejects.
  */
 export interface TemplateStepsWork {
   help(): void;
   result: Promise<SparseTemplates>;
+  abandon?(): void;
 }
 
 /**
@@ -71,8 +73,14 @@ export async function buildGroundTruthSharing(preset: PresetV1, options: BuildOp
   const b = beginGroundTruth(preset, options);
   const work = start(b.job);
   work.result.catch(() => undefined); // awaited below; a problem of the rest is reported first
-  const rest = restOfGroundTruth(b);
-  step('params.generate_templates_kwargs', () => work.help());
+  let rest: ReturnType<typeof restOfGroundTruth>;
+  try {
+    rest = restOfGroundTruth(b);
+    step('params.generate_templates_kwargs', () => work.help());
+  } catch (e) {
+    work.abandon?.(); // the preset is refused: no thread should go on building its templates
+    throw e;
+  }
   let templatesAtSteps: SparseTemplates;
   try {
     templatesAtSteps = await work.result;

@@ -207,7 +207,7 @@ const GROUP = [
   ...br(1),
 ];
 
-/** 1/n! for the Taylor series of exp on |r| <= ln2 / 2, to r⁹ (its remainder < 8e-12 relative) */
+/** 1/n! for the Taylor series of exp on |r| <= ln2 / 2, to r⁹ (its remainder < 1e-11 relative: 9.4e-12 measured against Math.exp) */
 const EXP_TAYLOR = [1 / 362880, 1 / 40320, 1 / 5040, 1 / 720, 1 / 120, 1 / 24, 1 / 6, 1 / 2, 1, 1];
 
 /**

@@ -4,7 +4,8 @@
  * the pool's workers and, once its own part is done, the main thread claim from one shared counter
  * (workers/template-steps.ts). On W2 (41 steps x 250 units) this is ~80% of the ground truth's time.
  * A share whose worker failed (or a worker module without the task) is built on the main thread afterwards, so a
- * worker lost here costs time, not the job; an error of the computation itself comes back as that error.
+ * worker lost here costs time, not the job; an error of the computation itself comes back as that error. When
+ * the rest of the ground truth fails, the work is abandoned: no share is handed out or built any more.
  */
 import type { Piscina } from 'piscina';
 import type { TemplateStepsWork } from '../../../app/generation/ground-truth.ts';
@@ -33,7 +34,9 @@ export function templateStepsOnPool(pool: Piscina, threads: number, job: Templat
     (pool.run(task, { name: 'templateSteps' }) as Promise<{ parts: TemplateStepsPart[] }>).then((r) => keep(r.parts, 'workers')));
   let builder: TemplateStepsBuilder | undefined;
   const mine = () => (builder ??= new TemplateStepsBuilder(job));
+  let abandoned = false;
   const result = Promise.allSettled(runs).then(() => {
+    if (abandoned) throw new Error('the templates at displacement steps were abandoned (the ground truth failed)');
     for (let s = 0; s < shares; s++) {
       if (!parts[s]) { parts[s] = mine().build(s * shareSteps, Math.min(numSteps, (s + 1) * shareSteps)); builtBy.failed++; }
     }
@@ -41,5 +44,9 @@ export function templateStepsOnPool(pool: Piscina, threads: number, job: Templat
     parts.fill(undefined); // ~the templates' size, freed with the next collection rather than the job
     return joined;
   });
-  return { help: () => keep(buildClaimedShares(task, mine), 'help'), result, builtBy };
+  return {
+    help: () => keep(buildClaimedShares(task, mine), 'help'), result, builtBy,
+    // no share left to claim: each worker returns after the share it is building, and nothing is built here
+    abandon: () => { abandoned = true; Atomics.store(task.next, 0, shares); },
+  };
 }

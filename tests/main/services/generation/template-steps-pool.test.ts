@@ -73,3 +73,21 @@ test('an error of the template computation is a problem of the preset\'s templat
     return true;
   });
 });
+
+test('a problem of the rest of the ground truth abandons the shares: none is built on this thread, the problem comes back', async () => {
+  // a pool whose workers never build a share: without abandoning, every share would be built here after the failure
+  const other = createRenderPool(1, new URL('../../../../workers/decimate-window.mjs', import.meta.url).href);
+  try {
+    let work: PoolTemplateStepsWork | undefined;
+    const bad = smallPreset({ num_units: 60, amplitude_factor: [1, 2, 3] }); // 3 factors for many spikes
+    await assert.rejects(buildGroundTruthSharing(bad, {}, (job) => (work = templateStepsOnPool(other, 1, job))), (e: unknown) => {
+      assert.ok(e instanceof PresetProblemError, String(e));
+      assert.equal(e.problems[0].path, 'params.amplitude_factor');
+      return true;
+    });
+    await assert.rejects(work!.result, /abandoned/);
+    assert.deepEqual(work!.builtBy, { shares: work!.builtBy.shares, workers: 0, help: 0, failed: 0 });
+  } finally {
+    await other.destroy();
+  }
+});

@@ -48,8 +48,8 @@ import {
 import { NOISE_BYTES, NOISE_REGION, memoryImport, instantiateInThreadMemory } from '../wasm/thread-memory.ts';
 
 // the opcodes only this kernel uses (app/wasm/opcodes.ts has the shared ones)
-const I64 = { ltU: 0x54, add: 0x7c, mul: 0x7e, and: 0x83, xor: 0x85, shrU: 0x88, rotr: 0x8a, extendU: 0xad, wrap: 0xa7 };
-const I32_NE = 0x47, I32_GT_S = 0x4a, I32_GE_S = 0x4e;
+const I64 = { ltU: 0x54, add: 0x7c, mul: 0x7e, and: 0x83, xor: 0x85, shrU: 0x88, rotr: 0x8a, extendU: 0xad };
+const I32_NE = 0x47, I32_GT_S = 0x4a, I32_GE_S = 0x4e, SELECT = 0x1b;
 const F32 = { gt: 0x5e, add: 0x92, sub: 0x93, mul: 0x94, fromU32: 0xb3, demote: 0xb6, asI32: 0xbc, fromI32Bits: 0xbe };
 const F64 = { lt: 0x63, gt: 0x64, neg: 0x9a, nearest: 0x9e, add: 0xa0, sub: 0xa1, mul: 0xa2, toI64: 0xb0, fromU32: 0xb8, promote: 0xbb, fromI64Bits: 0xbf };
 const I64_SHL = 0x86;
@@ -292,7 +292,7 @@ const body = (margin: number) => [
   ...get(CH), ...i32(3), I32.shl, ...i32(LEVELS_ADDR), I32.add, ...set(LP),
   ...get(C), ...i32(3), I32.shl, ...i32(LEVELS_ADDR), I32.add, ...set(L_END),
   // groups while 4 outputs are left, with at least 4 channels (so that one step back by C levels is enough)
-  ...get(O_END), ...i32(16), I32.sub, ...i32(0), ...get(C), ...i32(4), I32_GE_S, 0x1b, ...set(VEC_END), // select
+  ...get(O_END), ...i32(16), I32.sub, ...i32(0), ...get(C), ...i32(4), I32_GE_S, SELECT, ...set(VEC_END),
   ...BLOCK, // exit
   ...LOOP, // one output per turn of the scalar code, four per turn of the group code
   ...get(O), ...get(O_END), I32.geU, ...brIf(1),
